@@ -1,0 +1,57 @@
+"""glosador: a curated Spanish-English term store that checks articles for
+inconsistent renderings of its terms and builds gettext catalogs from it.
+
+>>> import glosador
+>>> g = glosador.load_glossary()          # the bundled glossary
+>>> g["foro-penal"].preferred("en").term
+'Foro Penal'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("glosador")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0+unknown"
+
+from glosador.errors import (
+    CatalogError,
+    ConfigError,
+    DocumentError,
+    GlosadorError,
+    GlossaryError,
+    Problem,
+)
+from glosador.glossary import load_glossary, parse_glossary
+from glosador.model import (
+    Concept,
+    Finding,
+    Glossary,
+    Report,
+    Severity,
+    Status,
+    Term,
+    TermType,
+)
+
+__all__ = [
+    "CatalogError",
+    "Concept",
+    "ConfigError",
+    "DocumentError",
+    "Finding",
+    "GlosadorError",
+    "Glossary",
+    "GlossaryError",
+    "Problem",
+    "Report",
+    "Severity",
+    "Status",
+    "Term",
+    "TermType",
+    "__version__",
+    "load_glossary",
+    "parse_glossary",
+]

@@ -1,0 +1,3 @@
+from glosador.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,546 @@
+"""Reading glossaries: YAML files with line numbers, merged into one ``Glossary``.
+
+``parse_glossary(text, path)`` reads one file and returns its concepts and the
+problems found (GL001 and the per-term checks need the YAML positions);
+``load_glossary(paths)`` reads folders and files, merges them (a later
+glossary's concept replaces an earlier one with the same id), lints the result
+(``glosador.lint``) and raises ``GlossaryError`` listing every error.
+
+YAML is composed (not constructed) with PyYAML's C loader when available, so no
+tag ever builds an object; aliases are refused, which also defuses alias bombs.
+Parsed files are cached by content digest (``GLOSADOR_CACHE_DIR``), because a
+100,000-concept YAML file takes seconds to parse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from glosador import __version__
+from glosador.errors import GlossaryError, Problem
+from glosador.model import Concept, Glossary, Severity, Status, Term, TermType
+
+__all__ = [
+    "ParsedFile",
+    "bundled_glossary_path",
+    "glossary_files",
+    "load_glossary",
+    "parse_glossary",
+    "read_glossary",
+]
+
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_T = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_T + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_MAP, _SEQ, _STR, _BOOL, _NULL = _T + "map", _T + "seq", _T + "str", _T + "bool", _T + "null"
+
+TOP_KEYS = ("source_language", "concepts")
+CONCEPT_KEYS = ("id", "subject", "definition", "note", "translate", "source", "terms", "extra")
+TERM_KEYS = (
+    "term",
+    "status",
+    "type",
+    "case_sensitive",
+    "note",
+    "context",
+    "part_of_speech",
+    "source",
+    "extra",
+)
+_CONCEPT_TEXT = ("subject", "definition", "note", "source")
+_TERM_TEXT = ("note", "context", "part_of_speech", "source")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    """What one glossary file holds: its concepts and the problems found reading it."""
+
+    path: str
+    concepts: tuple[Concept, ...]
+    problems: tuple[Problem, ...]
+    source_language: str = "es"
+    #: ids of concepts read with GL001 problems (their terms may be incomplete)
+    damaged: frozenset[str] = frozenset()
+
+
+def bundled_glossary_path() -> Path:
+    """The folder of the glossary that ships with glosador.
+
+    Installed from a wheel it is ``glosador/_bundled``; in a source checkout (or an
+    editable install) it is the repository's ``glossary/``.
+    """
+    here = Path(__file__).resolve().parent
+    installed = here / "_bundled"
+    if installed.is_dir():
+        return installed
+    return here.parents[1] / "glossary"
+
+
+def glossary_files(path: Path) -> list[Path]:
+    """The ``*.yaml`` files of a glossary folder (recursively, sorted), or the file itself."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*.yaml") if p.is_file())
+    return [path]
+
+
+class _Reader:
+    """Turns composed YAML nodes into concepts, collecting every problem."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.damaged: set[str] = set()
+        self._seen: set[int] = set()
+
+    def problem(self, node: Any, message: str, code: str = "GL001") -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, code, message))
+
+    # -- node helpers -------------------------------------------------------
+    def visit(self, node: Any) -> bool:
+        """Refuse aliases (a node seen twice) and object-building tags."""
+        if id(node) in self._seen:
+            self.problem(node, "YAML aliases are not allowed in a glossary")
+            return False
+        self._seen.add(id(node))
+        tag = node.tag
+        if tag not in _SCALAR_TAGS and tag not in (_MAP, _SEQ):
+            self.problem(node, f"YAML tag {tag!r} is not allowed in a glossary")
+            return False
+        return True
+
+    def mapping(self, node: Any, what: str, allowed: Sequence[str]) -> dict[str, tuple[Any, Any]]:
+        """A mapping node's items by key, reporting unknown and repeated keys."""
+        if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
+            self.problem(node, f"{what} must be a mapping")
+            return {}
+        items: dict[str, tuple[Any, Any]] = {}
+        for key_node, value_node in node.value:
+            if not self.visit(key_node):
+                continue
+            if not self.visit(value_node):
+                value_node = None  # refused (alias or tag): reported, and not "missing"
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(key_node, f"{what} keys must be strings")
+            elif key in items:
+                self.problem(key_node, f"duplicate key {key!r} in {what}")
+            elif key not in allowed:
+                hint = _closest(key, allowed)
+                self.problem(
+                    key_node,
+                    f"unknown key {key!r} in {what}"
+                    + (f" (did you mean {hint!r}?)" if hint else ""),
+                )
+            else:
+                items[key] = (key_node, value_node)
+        return items
+
+    def text(self, node: Any, what: str, *, required: bool = False) -> str | None:
+        if node is None:
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL and not required:
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag == _NULL:
+            self.problem(node, f"{what} must be a string")
+            return None
+        value = str(node.value)
+        if required and not value.strip():
+            self.problem(node, f"{what} must not be empty")
+            return None
+        return value
+
+    def flag(self, node: Any, what: str) -> bool | None:
+        if node is None:
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
+            return str(node.value).lower() in ("true", "yes", "on", "y")
+        self.problem(node, f"{what} must be true or false")
+        return None
+
+    def extra(self, node: Any) -> dict[str, Any]:
+        if node is None:
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, "extra must be a mapping")
+            return {}
+        return {str(k.value): _plain(v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+
+    # -- document -----------------------------------------------------------
+    def document(self, root: Any) -> tuple[list[Concept], str]:
+        items = self.mapping(root, "the glossary file", TOP_KEYS)
+        source_language = "es"
+        if "source_language" in items:
+            source_language = self.text(items["source_language"][1], "source_language") or "es"
+        if "concepts" not in items:
+            if items or isinstance(root, yaml.MappingNode):
+                self.problem(root, "a glossary file needs a 'concepts' list")
+            return [], source_language
+        node = items["concepts"][1]
+        if node is None:
+            return [], source_language
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, "'concepts' must be a list")
+            return [], source_language
+        concepts = []
+        for item in node.value:
+            if self.visit(item):
+                concept = self.concept(item, source_language)
+                if concept is not None:
+                    concepts.append(concept)
+        return concepts, source_language
+
+    def concept(self, node: Any, source_language: str) -> Concept | None:
+        """A concept; one read with problems is noted in ``damaged`` (lint skips GL004 there)."""
+        before = len(self.problems)
+        items = self.mapping(node, "a concept", CONCEPT_KEYS)
+        if not items and not isinstance(node, yaml.MappingNode):
+            return None
+        concept_id = self.text(items["id"][1], "id", required=True) if "id" in items else None
+        if "id" not in items:
+            self.problem(node, "a concept needs an 'id'")
+        label = f"concept {concept_id!r}" if concept_id else "concept"
+        values: dict[str, Any] = {}
+        for key in _CONCEPT_TEXT:
+            if key in items:
+                values[key] = self.text(items[key][1], key)
+        if "translate" in items:
+            flag = self.flag(items["translate"][1], "translate")
+            if flag is not None:
+                values["translate"] = flag
+        if "extra" in items:
+            values["extra"] = self.extra(items["extra"][1])
+        terms: dict[str, tuple[Term, ...]] = {}
+        if "terms" not in items:
+            self.problem(node, f"{label} has no 'terms'")
+        else:
+            terms = self.terms(items["terms"][1], label)
+            if not terms and isinstance(items["terms"][1], yaml.MappingNode):
+                self.problem(items["terms"][1], f"{label} has no terms")
+        if not concept_id or not terms:
+            return None
+        if len(self.problems) > before:
+            self.damaged.add(concept_id)
+        mark = node.start_mark
+        return Concept(
+            id=concept_id,
+            terms=terms,
+            source_language=source_language,
+            path=self.path,
+            line=mark.line + 1,
+            column=mark.column + 1,
+            **values,
+        )
+
+    def terms(self, node: Any, label: str) -> dict[str, tuple[Term, ...]]:
+        if node is None:
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"'terms' of {label} must map languages to lists of terms")
+            return {}
+        result: dict[str, tuple[Term, ...]] = {}
+        for key_node, value_node in node.value:
+            if not self.visit(key_node) or not self.visit(value_node):
+                continue
+            language = str(key_node.value)
+            if language in result:
+                self.problem(key_node, f"duplicate language {language!r} in {label}")
+                continue
+            if isinstance(value_node, yaml.ScalarNode) and value_node.tag != _NULL:
+                entries = [value_node]  # a single plain string is a one-term list
+            elif isinstance(value_node, yaml.SequenceNode) and value_node.value:
+                entries = list(value_node.value)
+            else:
+                self.problem(value_node, f"{label} has no terms in {language!r}")
+                continue
+            parsed: list[Term] = []
+            for entry in entries:
+                if entry is not value_node and not self.visit(entry):
+                    continue
+                term = self.term(entry, language, first=not parsed)
+                if term is not None:
+                    parsed.append(term)
+            if parsed:
+                result[language] = tuple(parsed)
+        return result
+
+    def term(self, node: Any, language: str, *, first: bool) -> Term | None:
+        mark = node.start_mark
+        place = {"path": self.path, "line": mark.line + 1, "column": mark.column + 1}
+        default_status = Status.PREFERRED if first else Status.ADMITTED
+        if isinstance(node, yaml.ScalarNode):
+            text = self.text(node, "a term", required=True)
+            if text is None:
+                return None
+            return Term(text, language, default_status, **place)
+        items = self.mapping(node, "a term", TERM_KEYS)
+        if not items:
+            return None
+        if "term" not in items:
+            self.problem(node, "a term mapping needs a 'term'")
+            return None
+        text = self.text(items["term"][1], "term", required=True)
+        if text is None:
+            return None
+        status = self.choice(items, "status", Status, default_status)
+        term_type = self.choice(items, "type", TermType, TermType.FULL_FORM)
+        case_sensitive = term_type is TermType.ACRONYM
+        if "case_sensitive" in items:
+            flag = self.flag(items["case_sensitive"][1], "case_sensitive")
+            case_sensitive = case_sensitive if flag is None else flag
+        values: dict[str, Any] = {}
+        for key in _TERM_TEXT:
+            if key in items:
+                values[key] = self.text(items[key][1], key)
+        if "extra" in items:
+            values["extra"] = self.extra(items["extra"][1])
+        return Term(
+            text,
+            language,
+            status,
+            term_type,
+            case_sensitive,
+            **values,
+            **place,
+        )
+
+    def choice(self, items: dict[str, tuple[Any, Any]], key: str, enum: Any, default: Any) -> Any:
+        if key not in items:
+            return default
+        node = items[key][1]
+        value = self.text(node, key)
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in enum)
+            self.problem(node, f"{key} must be one of {allowed}, not {value!r}")
+            return default
+
+
+def _closest(key: str, allowed: Sequence[str]) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {str(k.value): _plain(v) for k, v in node.value}
+    return None
+
+
+def _decode(data: bytes, path: str) -> tuple[str | None, Problem | None]:
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, Problem(path, line, column, "GL001", "file is not valid UTF-8")
+
+
+def parse_glossary(text: str, path: str = "<string>") -> ParsedFile:
+    """Read one glossary file's text; problems are collected, never raised."""
+    reader = _Reader(path)
+    if not text.strip():
+        return ParsedFile(path, (), (Problem(path, 1, 1, "GL001", "the glossary file is empty"),))
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "YAML syntax error"
+        return ParsedFile(path, (), (Problem(path, line, column, "GL001", f"YAML: {reason}"),))
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        return ParsedFile(path, (), (Problem(path, 1, 1, "GL001", f"YAML: {exc}"),))
+    if root is None:
+        return ParsedFile(path, (), (Problem(path, 1, 1, "GL001", "the glossary file is empty"),))
+    reader.visit(root)
+    concepts, source_language = reader.document(root)
+    return ParsedFile(
+        path, tuple(concepts), tuple(reader.problems), source_language, frozenset(reader.damaged)
+    )
+
+
+# -- caching ------------------------------------------------------------------
+
+_CACHE_MIN_BYTES = 32 * 1024
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("GLOSADOR_NO_CACHE"):
+        return None
+    base = os.environ.get("GLOSADOR_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "glosador"
+
+
+def cache_key(*parts: bytes | str) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def cache_read(kind: str, key: str) -> Any | None:
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"{kind}-{key}.pickle", "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # a missing, stale or corrupt cache entry is simply rebuilt
+        return None
+
+
+def cache_write(kind: str, key: str, value: Any) -> None:
+    folder = _cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{kind}-{key}.pickle")
+    except OSError:  # a read-only home must not stop a check
+        return
+
+
+def read_glossary(path: Path, display: str | None = None) -> tuple[ParsedFile, str]:
+    """Read and parse one glossary file (cached); returns it and its content digest."""
+    shown = display if display is not None else str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problem = Problem(shown, 1, 1, "GL001", f"cannot read: {exc.strerror or exc}")
+        return ParsedFile(shown, (), (problem,)), ""
+    digest = cache_key(__version__, shown, data)
+    if len(data) >= _CACHE_MIN_BYTES:
+        cached = cache_read("glossary", digest)
+        if isinstance(cached, ParsedFile):
+            return cached, digest
+    text, bad = _decode(data, shown)
+    parsed = (
+        parse_glossary(text, shown)
+        if text is not None
+        else ParsedFile(shown, (), (bad,) if bad else ())
+    )
+    if len(data) >= _CACHE_MIN_BYTES:
+        cache_write("glossary", digest, parsed)
+    return parsed, digest
+
+
+def _display(path: Path, root: Path, bundled: bool) -> str:
+    """How messages name a glossary file: as the user gave it (bundled: ``glossary/...``)."""
+    if bundled:
+        return f"glossary/{path.relative_to(root).as_posix()}"
+    if path == root:
+        return str(root)
+    return str(root / path.relative_to(root))
+
+
+def read_glossaries(
+    paths: Iterable[str | os.PathLike[str]] | None,
+) -> tuple[list[list[ParsedFile]], list[Problem], str]:
+    """Parse every file of every glossary; returns files per glossary, problems, fingerprint."""
+    sources: list[tuple[Path, bool]]
+    if paths is None:
+        sources = [(bundled_glossary_path(), True)]
+    else:
+        sources = [(Path(p), False) for p in paths]
+    groups: list[list[ParsedFile]] = []
+    problems: list[Problem] = []
+    digests: list[str] = []
+    for root, bundled in sources:
+        if not root.exists():
+            raise GlossaryError(
+                [Problem(str(root), 1, 1, "GL001", "no such glossary file or folder")]
+            )
+        files = glossary_files(root)
+        if not files:
+            raise GlossaryError(
+                [Problem(str(root), 1, 1, "GL001", "no *.yaml files in the glossary folder")]
+            )
+        group = []
+        for file in files:
+            parsed, digest = read_glossary(file, _display(file, root, bundled))
+            group.append(parsed)
+            problems.extend(parsed.problems)
+            digests.append(digest)
+        groups.append(group)
+    return groups, problems, cache_key(*digests)
+
+
+def load_glossary(
+    path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+    *,
+    strict: bool = True,
+) -> Glossary:
+    """Load a glossary: a folder of ``*.yaml`` files, one file, several of those, or ``None``.
+
+    ``None`` loads the bundled glossary. Several glossaries are merged in order; a
+    concept of a later one replaces the concept with the same id of an earlier one.
+    Raises ``GlossaryError`` listing every problem of severity error (GL001-GL006);
+    with ``strict=False`` only unreadable files raise.
+    """
+    from glosador.lint import lint
+
+    paths: list[str | os.PathLike[str]] | None
+    if path is None:
+        paths = None
+    elif isinstance(path, (str, os.PathLike)):
+        paths = [path]
+    else:
+        paths = list(path)
+    groups, problems, fingerprint = read_glossaries(paths)
+    problems = problems + lint(groups)
+    errors = [p for p in problems if _severity(p.code) is Severity.ERROR]
+    if errors and strict:
+        raise GlossaryError(sorted(errors, key=lambda p: (p.path, p.line, p.column)))
+    return merge(groups, fingerprint)
+
+
+def merge(groups: Sequence[Sequence[ParsedFile]], fingerprint: str = "") -> Glossary:
+    """Merge parsed glossaries; a later glossary's concept replaces an earlier one by id."""
+    concepts: dict[str, Concept] = {}
+    source_language = "es"
+    paths: list[str] = []
+    for index, group in enumerate(groups):
+        if index == 0 and group:
+            source_language = group[0].source_language
+        mine: set[str] = set()
+        for parsed in group:
+            paths.append(parsed.path)
+            for concept in parsed.concepts:
+                if concept.id in mine:
+                    continue  # a duplicate inside one glossary (GL002): the first stays
+                mine.add(concept.id)
+                concepts[concept.id] = concept
+    return Glossary(
+        concepts, source_language=source_language, paths=tuple(paths), fingerprint=fingerprint
+    )
+
+
+def _severity(code: str) -> Severity:
+    from glosador.rules import get_rule
+
+    return get_rule(code).default_severity

@@ -1,0 +1,165 @@
+"""Normalisation shared by the glossary and the checker (SPEC section 3).
+
+Matching is on *tokens*: runs of letters and digits. Everything else
+(punctuation, white space, apostrophes, hyphens, ``#`` and ``@``) separates
+tokens. A token is *folded* by lower-casing it and removing its accents, so
+"Comité" and "comite" fold to the same token; the checker then compares the
+accents and case of what matched to tell GL104 and GL105 apart.
+
+``fold`` keeps the length of its input (one character out for one in), so an
+offset into the folded text is an offset into the original: this is what keeps
+finding positions exact without re-searching.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "Token",
+    "fold",
+    "fold_token",
+    "has_accents",
+    "is_nfc",
+    "lower_tokens",
+    "norm_key",
+    "norm_tokens",
+    "split_folded",
+    "strip_accents",
+    "tokenize",
+]
+
+#: stands in for a combining mark in folded text, so lengths stay equal
+MARK = "\x00"
+
+
+def _fold_char(char: str) -> str:
+    if char.isalnum():
+        lower = char.lower()
+        if len(lower) != 1:
+            lower = char
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", lower) if not unicodedata.combining(c)
+        )
+        if len(base) == 1 and len(base.lower()) == 1:
+            return base.lower()
+        return lower
+    if unicodedata.combining(char):
+        return MARK
+    return " "
+
+
+def _lower_char(char: str) -> str:
+    if char.isalnum() or unicodedata.combining(char):
+        lower = char.lower()
+        return lower if len(lower) == 1 else char
+    return " "
+
+
+class _Table(dict[int, str]):
+    """A ``str.translate`` table filled on first use of each character."""
+
+    def __init__(self, func: object) -> None:
+        super().__init__()
+        self._func = func
+
+    def __missing__(self, key: int) -> str:
+        value: str = self._func(chr(key))  # type: ignore[operator]
+        self[key] = value
+        return value
+
+
+_FOLD = _Table(_fold_char)
+_LOWER = _Table(_lower_char)
+# prime the tables with ASCII so the common case never calls back into Python
+for _code in range(128):
+    _FOLD[_code]
+    _LOWER[_code]
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and blank out non-word characters; same length as ``text``."""
+    return text.translate(_FOLD)
+
+
+def fold_token(token: str) -> str:
+    """Fold one token (no separators inside)."""
+    return fold(unicodedata.normalize("NFC", token)).replace(MARK, "")
+
+
+def norm_tokens(text: str) -> tuple[str, ...]:
+    """The folded tokens of ``text``: what the matcher compares."""
+    folded = fold(unicodedata.normalize("NFC", text))
+    if MARK in folded:
+        return tuple(t for t in (tok.replace(MARK, "") for tok in folded.split()) if t)
+    return tuple(folded.split())
+
+
+def norm_key(text: str) -> str:
+    """The folded tokens of ``text`` joined by single spaces (a dictionary key)."""
+    return " ".join(norm_tokens(text))
+
+
+def lower_tokens(text: str) -> tuple[str, ...]:
+    """Tokens of ``text`` lower-cased but with their accents (NFC), for GL104."""
+    nfc = unicodedata.normalize("NFC", text)
+    return tuple(nfc.translate(_LOWER).split())
+
+
+def strip_accents(text: str) -> str:
+    """``text`` without combining marks (NFC otherwise)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def has_accents(text: str) -> bool:
+    return strip_accents(text) != unicodedata.normalize("NFC", text)
+
+
+def is_nfc(text: str) -> bool:
+    return unicodedata.is_normalized("NFC", text)
+
+
+_PARTS = re.compile(r"\S+|\s+")
+
+
+def split_folded(folded: str) -> tuple[list[str], list[int]]:
+    """Split folded text into tokens and their start offsets, without a Python loop per token."""
+    parts = _PARTS.findall(folded)
+    if not parts:
+        return [], []
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    first = 1 if parts[0][0] == " " else 0
+    tokens = parts[first::2]
+    starts = offsets[first:-1:2]
+    if MARK in folded:
+        tokens = [t.replace(MARK, "") for t in tokens]
+    return tokens, starts
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of a text: its folded form and its ``[start, end)`` offsets."""
+
+    norm: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` with offsets into ``text`` (which need not be NFC)."""
+    folded = fold(text)
+    parts = _PARTS.findall(folded)
+    tokens: list[Token] = []
+    pos = 0
+    for part in parts:
+        if part[0] != " ":
+            norm = part.replace(MARK, "") if MARK in part else part
+            if norm:
+                tokens.append(Token(norm, pos, pos + len(part)))
+        pos += len(part)
+    return tokens

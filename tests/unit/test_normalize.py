@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glosador.normalize import (
+    fold,
+    has_accents,
+    lower_tokens,
+    norm_key,
+    norm_tokens,
+    split_folded,
+    strip_accents,
+    tokenize,
+)
+
+
+def test_fold_lowercases_strips_accents_and_blanks_punctuation() -> None:
+    assert fold("Comité, CLIPPVE!") == "comite  clippve "
+
+
+def test_fold_keeps_length_for_awkward_characters() -> None:
+    for text in ["İstanbul", "Straße", "ﬁn", "e\u0301", "👩‍⚖️ Foro", "ǅ"]:
+        assert len(fold(text)) == len(text)
+
+
+def test_norm_tokens_are_blind_to_punctuation_but_not_words() -> None:
+    assert norm_tokens("Memory, Truth, and Justice") == norm_tokens("Memory, Truth and Justice")
+    assert norm_tokens("Memory, Truth and Justice") != norm_tokens("Memory, Truth & Justice")
+
+
+def test_norm_tokens_handle_decomposed_accents() -> None:
+    assert norm_tokens("Comite\u0301") == ("comite",)
+    assert norm_key("Educación-Acción") == "educacion accion"
+
+
+def test_lower_tokens_keep_accents() -> None:
+    assert lower_tokens("Comité POR la") == ("comité", "por", "la")
+
+
+def test_strip_and_has_accents() -> None:
+    assert strip_accents("Liberación") == "Liberacion"
+    assert has_accents("política") and not has_accents("politica")
+
+
+def test_split_folded_offsets_point_into_the_text() -> None:
+    text = "  ¡Hola, señor  Pérez!"
+    tokens, starts = split_folded(fold(text))
+    assert tokens == ["hola", "senor", "perez"]
+    assert [text[s : s + len(t)] for t, s in zip(tokens, starts)] == ["Hola", "señor", "Pérez"]
+
+
+def test_tokenize_gives_offsets_across_combining_marks() -> None:
+    text = "cafe\u0301 y te"
+    assert [(t.norm, text[t.start : t.end]) for t in tokenize(text)] == [
+        ("cafe", "cafe\u0301"),
+        ("y", "y"),
+        ("te", "te"),
+    ]
+
+
+@given(st.text())
+def test_fold_is_length_preserving(text: str) -> None:
+    assert len(fold(text)) == len(text)
+
+
+@given(st.text())
+def test_tokenize_agrees_with_split_folded(text: str) -> None:
+    tokens, starts = split_folded(fold(text))
+    spans = [(t.norm, t.start) for t in tokenize(text)]
+    assert [(t, s) for t, s in zip(tokens, starts) if t] == spans
