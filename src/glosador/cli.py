@@ -120,6 +120,14 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("path", nargs="*", help="glossary folder(s) or file(s); default: bundled")
     stats.set_defaults(handler=_cmd_stats)
     glossary.set_defaults(handler=lambda _a: _usage(glossary))
+
+    catalog = sub.add_parser("catalog", help="build, check, compile and import gettext catalogs")
+    csub = catalog.add_subparsers(dest="catalog_command", metavar="ACTION")
+    catalog.set_defaults(handler=lambda _a: _usage(catalog))
+
+    from glosador.commands import register_all
+
+    register_all({"top": sub, "glossary": gsub, "catalog": csub})
     return parser
 
 
