@@ -97,6 +97,79 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _color(stream: TextIO) -> bool:
+    import os
+
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from glosador.check import CheckOptions, check_document, check_paths
+    from glosador.extract import FORMATS, parse_document
+    from glosador.glossary import load_glossary
+    from glosador.model import Report, Severity
+    from glosador.report import FORMATTERS
+    from glosador.rules import resolve_codes
+
+    if args.format_in and args.format_in not in FORMATS:
+        raise GlosadorError(f"unknown input format {args.format_in!r}")
+    options = CheckOptions(
+        lang=None if args.lang in (None, "auto") else args.lang,
+        select=frozenset(resolve_codes(args.select)) if args.select else None,
+        ignore=frozenset(resolve_codes(args.ignore)) if args.ignore else frozenset(),
+        format=args.format_in,
+    )
+    glossary = load_glossary(args.glossary or None)
+    paths = args.paths or ["."]
+    reports: list[Report] = []
+    if "-" in paths:
+        name = args.stdin_filename or "-"
+        document = parse_document(sys.stdin.buffer.read(), name, args.format_in)
+        findings, language = check_document(document, glossary, options)
+        reports.append(Report(tuple(findings), 1, {name: language or "und"}))
+        paths = [p for p in paths if p != "-"]
+    if paths:
+        reports.append(check_paths(paths, glossary, options=options))
+    findings = sorted((f for r in reports for f in r.findings), key=lambda f: f.sort_key)
+    report = Report(
+        tuple(findings),
+        sum(r.files for r in reports),
+        {k: v for r in reports for k, v in r.languages.items()},
+        tuple(e for r in reports for e in r.errors_reading),
+    )
+    out = _out()
+    color = args.format == "text" and _color(out)
+    sources = _sources(report) if (color or args.format == "json") else None
+    out.write(FORMATTERS[args.format](report, color=color, sources=sources))
+    for error in report.errors_reading:
+        sys.stderr.write(f"glosador: {error}\n")
+    if report.errors_reading:
+        return 2
+    if args.exit_zero:
+        return 0
+    threshold = Severity.WARNING if args.strict else Severity.ERROR
+    failing = any(f.severity.rank >= threshold.rank for f in report.findings)
+    return 1 if failing else 0
+
+
+def _sources(report: object) -> dict[str, str]:
+    from glosador.errors import DocumentError
+    from glosador.extract import read_document
+
+    sources: dict[str, str] = {}
+    for finding in getattr(report, "findings", ()):
+        if finding.path not in sources and finding.path != "-":
+            try:
+                sources[finding.path] = read_document(finding.path, "text").text
+            except DocumentError:
+                sources[finding.path] = ""
+    return sources
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="glosador",
@@ -104,6 +177,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"glosador {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check articles for inconsistent renderings")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
+    check.add_argument(
+        "--glossary",
+        action="append",
+        metavar="PATH",
+        help="glossary folder or file (repeatable; later ones override by concept id)",
+    )
+    check.add_argument(
+        "--lang", default="auto", help="document language: auto (default), es, en, ..."
+    )
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument(
+        "--format-in", metavar="FORMAT", help="input format: text, markdown, html, po"
+    )
+    check.add_argument(
+        "--select", metavar="RULES", help="rules to check (codes, prefixes or names)"
+    )
+    check.add_argument("--ignore", metavar="RULES", help="rules not to check")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name of the file read from -")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
+    check.set_defaults(handler=_cmd_check)
 
     rule = sub.add_parser("rule", aliases=["rules"], help="documentation of one rule, or the list")
     rule.add_argument("rule", nargs="?", metavar="CODE|NAME")

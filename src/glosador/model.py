@@ -239,6 +239,9 @@ class Finding:
     #: 0-based character offsets into the file as decoded (for fixes); not in the JSON
     start_offset: int = -1
     end_offset: int = -1
+    #: an exact edit ``(start, end, replacement)`` in file offsets, when the first
+    #: suggestion does not replace the whole span (GL107)
+    fix: tuple[int, int, str] | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -127,18 +127,19 @@ def is_nfc(text: str) -> bool:
 _PARTS = re.compile(r"\S+|\s+")
 
 
-def split_folded(folded: str) -> tuple[list[str], list[int]]:
-    """Split folded text into tokens and their start offsets, without a Python loop per token."""
+def split_folded(folded: str) -> tuple[list[str], list[int], list[int]]:
+    """Split folded text into tokens, start and end offsets, without a Python loop per token."""
     parts = _PARTS.findall(folded)
     if not parts:
-        return [], []
+        return [], [], []
     offsets = list(itertools.accumulate(map(len, parts), initial=0))
     first = 1 if parts[0][0] == " " else 0
     tokens = parts[first::2]
     starts = offsets[first:-1:2]
+    ends = offsets[first + 1 :: 2]
     if MARK in folded:
         tokens = [t.replace(MARK, "") for t in tokens]
-    return tokens, starts
+    return tokens, starts, ends
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,8 +45,9 @@ def test_strip_and_has_accents() -> None:
 
 def test_split_folded_offsets_point_into_the_text() -> None:
     text = "  ¡Hola, señor  Pérez!"
-    tokens, starts = split_folded(fold(text))
+    tokens, starts, ends = split_folded(fold(text))
     assert tokens == ["hola", "senor", "perez"]
+    assert [text[s:e] for s, e in zip(starts, ends)] == ["Hola", "señor", "Pérez"]
     assert [text[s : s + len(t)] for t, s in zip(tokens, starts)] == ["Hola", "señor", "Pérez"]
 
 
@@ -66,6 +67,6 @@ def test_fold_is_length_preserving(text: str) -> None:
 
 @given(st.text())
 def test_tokenize_agrees_with_split_folded(text: str) -> None:
-    tokens, starts = split_folded(fold(text))
-    spans = [(t.norm, t.start) for t in tokenize(text)]
-    assert [(t, s) for t, s in zip(tokens, starts) if t] == spans
+    tokens, starts, ends = split_folded(fold(text))
+    spans = [(t.norm, t.start, t.end) for t in tokenize(text)]
+    assert [(t, s, e) for t, s, e in zip(tokens, starts, ends) if t] == spans

@@ -1,0 +1,610 @@
+"""What a document says about the glossary: occurrences, glosses, languages, fuzzy spans.
+
+``analyse(document, compiled, glossary, lang)`` turns segments into the facts the
+article rules (``glosador.rules.article``) judge:
+
+- ``Occurrence``: a listed form found in the text, with the concept it names (or
+  the candidates, when a form is shared and the document cannot tell), how well
+  it matched (exact, accents wrong, case wrong), its role (a rendering, or the
+  gloss of one) and the language expected at its place;
+- ``Fuzzy``: a span that is no listed form but is built from one concept's forms
+  (mixed languages: GL101) or one interior word away from a form (GL108);
+- per segment, the paragraph language; the document language.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from glosador.extract import Document
+from glosador.language import (
+    MIN_WORDS_FOR_LANGDETECT,
+    detect,
+    document_language,
+    function_word_language,
+)
+from glosador.matcher import CompiledGlossary, Scan, scan, select_longest
+from glosador.model import Concept, Glossary, Term, TermType
+from glosador.normalize import has_accents, lower_tokens, norm_tokens
+
+__all__ = ["Analysis", "Fuzzy", "Occurrence", "analyse"]
+
+_HARD_PUNCT = re.compile(r"[()\[\]{}.;:!?¿¡“”\"«»„|/\\]|—|–| - ")
+_QUOTED = re.compile(r"[“\"«]([^“”\"«»\n]{10,})[”\"»]")
+#: words that may stand in a gloss besides the rendering: "(EAAF in Spanish)",
+#: "(CPI, por sus siglas en inglés)", "(known as ...)"
+_GLOSS_FILLER = frozenset(
+    [
+        "in",
+        "en",
+        "spanish",
+        "english",
+        "espanol",
+        "ingles",
+        "castellano",
+        "por",
+        "sus",
+        "siglas",
+        "su",
+        "sigla",
+        "for",
+        "its",
+        "acronym",
+        "initials",
+        "known",
+        "as",
+        "conocido",
+        "conocida",
+        "como",
+        "the",
+        "el",
+        "la",
+        "los",
+        "las",
+        "or",
+        "o",
+        "by",
+        "also",
+        "tambien",
+    ]
+)
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """A listed form of a concept found in the text."""
+
+    segment: int
+    tok_start: int
+    tok_end: int
+    start: int  #: character offsets in the segment
+    end: int
+    forms: tuple[int, ...]  #: candidate forms (one per concept after choosing)
+    concepts: tuple[str, ...]  #: candidate concepts; one when resolved
+    form: int  #: the form chosen for the first candidate concept
+    quality: str = "exact"  #: "exact", "accents" or "case"
+    role: str = "main"  #: "main" or "gloss"
+    parent: int | None = None  #: for a gloss: the occurrence it glosses
+    glosses: list[int] = field(default_factory=list)
+    gloss_end: int = -1  #: for a main with a parenthetical gloss: offset after ")"
+    context: str | None = None  #: the language expected here (paragraph or passage)
+
+    @property
+    def resolved(self) -> bool:
+        return len(self.concepts) == 1
+
+
+@dataclass(frozen=True, slots=True)
+class Fuzzy:
+    """A span that is not a listed form: mixed languages (GL101) or a near miss (GL108)."""
+
+    kind: str  #: "mixed" or "near"
+    segment: int
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    concept: str
+    form: int  #: the form it was compared with
+    role: str = "main"
+    context: str | None = None
+    parent: int | None = None  #: for a gloss: the occurrence it glosses
+
+
+@dataclass
+class Analysis:
+    document: Document
+    compiled: CompiledGlossary
+    glossary: Glossary
+    language: str | None
+    segment_languages: list[str | None]
+    scans: list[Scan]
+    occurrences: list[Occurrence]
+    fuzzy: list[Fuzzy]
+
+    def concept(self, concept_id: str) -> Concept:
+        return self.glossary[concept_id]
+
+    def term(self, occurrence: Occurrence, concept_id: str | None = None) -> Term:
+        form = self._form_for(occurrence, concept_id)
+        return self.compiled.term_of_form(form)
+
+    def _form_for(self, occurrence: Occurrence, concept_id: str | None) -> int:
+        if concept_id is None:
+            return occurrence.form
+        for form in occurrence.forms:
+            if self.compiled.concept_of_form(form) == concept_id:
+                return form
+        return occurrence.form
+
+    def text(self, segment: int, start: int, end: int) -> str:
+        return self.scans[segment].text[start:end]
+
+
+# -- validating what the automaton found ------------------------------------------
+
+
+def _case_quality(compiled: CompiledGlossary, form: int, written: Sequence[str]) -> str | None:
+    """'exact', 'case' (GL105) or None (not a rendering: ordinary words)."""
+    term_index = compiled.forms[form].term
+    term = compiled.terms[term_index]
+    expected = compiled.case_tokens[term_index]
+    shouting = all(w.isupper() or not w.isalpha() for w in written) and any(
+        w.isalpha() for w in written
+    )
+    if term.case_sensitive:
+        if tuple(written) == expected:
+            return "exact"
+        if shouting and not term.term.isupper():
+            return "exact"  # an all-caps heading
+        if all(w.islower() for w in written if w.isalpha()):
+            return None  # "an" is a word, not the acronym AN
+        letters = sum(len(w) for w in written)
+        if all(w[:1].isupper() and w[1:].islower() for w in written) and letters < 4:
+            return None  # "An" starting a sentence
+        return "case"
+    if compiled.proper[term_index] and not shouting:
+        capitals = [i for i, w in enumerate(expected) if w[:1].isupper()]
+        if capitals and not any(i < len(written) and written[i][:1].isupper() for i in capitals):
+            return None  # "memory, justice and democracy": ordinary prose, not the name
+    return "exact"
+
+
+def _accents_ok(compiled: CompiledGlossary, form: int, text: str) -> bool:
+    info = compiled.forms[form]
+    got = lower_tokens(text)
+    if got == info.expected:
+        return True
+    if len(got) != len(info.expected):
+        return True  # tokenisation differs (combining marks): do not guess
+    for have, want in zip(got, info.expected, strict=True):
+        if have == want:
+            continue
+        if info.inflected and (has_accents(have) or not has_accents(want)):
+            continue  # inflection may move accents: only a bare form is reported
+        return False
+    return True
+
+
+# -- the analysis --------------------------------------------------------------------
+
+
+def analyse(
+    document: Document,
+    compiled: CompiledGlossary,
+    glossary: Glossary,
+    lang: str | None = None,
+) -> Analysis:
+    scans = [scan(compiled, segment.text) for segment in document.segments]
+    all_tokens = [t for s in scans for t in s.tokens]
+    if lang:
+        doc_language: str | None = lang
+    else:
+        doc_language = document_language([s.text for s in scans[:200]], all_tokens)
+    occurrences: list[Occurrence] = []
+    fuzzy: list[Fuzzy] = []
+    for index, segment_scan in enumerate(scans):
+        found = _occurrences(compiled, segment_scan, index)
+        found_fuzzy = _fuzzy(compiled, segment_scan, index, found)
+        occurrences.extend(found)
+        fuzzy.extend(found_fuzzy)
+    languages = _segment_languages(scans, occurrences, compiled, doc_language)
+    analysis = Analysis(
+        document, compiled, glossary, doc_language, languages, scans, occurrences, fuzzy
+    )
+    _resolve_ambiguity(analysis)
+    _link_glosses(analysis)
+    _assign_context(analysis)
+    return analysis
+
+
+def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> list[Occurrence]:
+    text, starts, ends = segment_scan.text, segment_scan.starts, segment_scan.ends
+    candidates: list[Occurrence] = []
+    for hit in segment_scan.hits:
+        written = [text[starts[k] : ends[k]] for k in range(hit.start, hit.end)]
+        start, end = starts[hit.start], ends[hit.end - 1]
+        span = text[start:end]
+        good: list[tuple[int, int, str]] = []  # (rank, form, quality)
+        for form in hit.forms:
+            quality = _case_quality(compiled, form, written)
+            if quality is None:
+                continue
+            if quality == "exact" and not _accents_ok(compiled, form, span):
+                quality = "accents"
+            rank = {"exact": 0, "case": 1, "accents": 2}[quality]
+            good.append((rank, form, quality))
+        if not good:
+            continue
+        good.sort(key=lambda g: g[0])
+        best_rank = good[0][0]
+        forms = tuple(f for r, f, _ in good if r == best_rank)
+        concepts = tuple(dict.fromkeys(compiled.concept_of_form(f) for f in forms))
+        candidates.append(
+            Occurrence(index, hit.start, hit.end, start, end, forms, concepts, forms[0], good[0][2])
+        )
+    chosen = select_longest([(o.tok_start, o.tok_end) for o in candidates])
+    return [candidates[i] for i in chosen]
+
+
+def _crosses_hard_punctuation(segment_scan: Scan, start: int, end: int) -> bool:
+    text, starts, ends = segment_scan.text, segment_scan.starts, segment_scan.ends
+    return any(_HARD_PUNCT.search(text[ends[k] : starts[k + 1]]) for k in range(start, end - 1))
+
+
+def _capitalised(segment_scan: Scan, start: int, end: int) -> bool:
+    text = segment_scan.text
+    return any(
+        text[segment_scan.starts[k] : segment_scan.ends[k]][:1].isupper() for k in range(start, end)
+    )
+
+
+def _concept_vocab(compiled: CompiledGlossary, concept_id: str) -> dict[str, frozenset[str]]:
+    cache: dict[str, dict[str, frozenset[str]]] = compiled.__dict__.setdefault("_vocab_cache", {})
+    vocab = cache.get(concept_id)
+    if vocab is None:
+        words: dict[str, set[str]] = {}
+        for term, owner in zip(compiled.terms, compiled.term_concept, strict=True):
+            if owner == concept_id and term.type is not TermType.ACRONYM:
+                words.setdefault(term.language, set()).update(norm_tokens(term.term))
+        vocab = {lang: frozenset(ws) for lang, ws in words.items()}
+        cache[concept_id] = vocab
+    return vocab
+
+
+def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int] | None:
+    """If ``window`` is ``form`` with one interior word added, dropped or changed, where."""
+    if not window or window[0] != form[0] or window[-1] != form[-1]:
+        return None
+    n, m = len(form), len(window)
+    if m == n:
+        diffs = [i for i in range(n) if window[i] != form[i]]
+        return (diffs[0], diffs[0] + 1) if len(diffs) == 1 else None
+    if m == n + 1:  # a word added
+        for i in range(1, m - 1):
+            if window[:i] == form[:i] and window[i + 1 :] == form[i:]:
+                return (i, i + 1)
+        return None
+    if m == n - 1:  # a word dropped
+        for i in range(1, n - 1):
+            if form[:i] == window[:i] and form[i + 1 :] == window[i:]:
+                return (i, i)
+    return None
+
+
+def _fuzzy(
+    compiled: CompiledGlossary, segment_scan: Scan, index: int, found: list[Occurrence]
+) -> list[Fuzzy]:
+    tokens = segment_scan.tokens
+    exact_spans = {(o.tok_start, o.tok_end) for o in found}
+    seen: set[tuple[int, int]] = set()
+    result: list[Fuzzy] = []
+    for token_index, anchors in segment_scan.anchors:
+        for form_index, position in anchors:
+            form = compiled.forms[form_index]
+            term = compiled.terms[form.term]
+            if not term.is_full:
+                continue
+            concept_id = compiled.term_concept[form.term]
+            n = len(form.tokens)
+            base = token_index - position
+            # GL101: the form's words, some replaced by the same concept's other-language words
+            if base >= 0 and base + n <= len(tokens) and (base, base + n) not in seen:
+                mixed = _mixed(
+                    compiled, concept_id, term.language, form.tokens, tokens[base : base + n]
+                )
+                if (
+                    mixed
+                    and (base, base + n) not in exact_spans
+                    and not _crosses_hard_punctuation(segment_scan, base, base + n)
+                    and (
+                        not compiled.proper[form.term] or _capitalised(segment_scan, base, base + n)
+                    )
+                ):
+                    seen.add((base, base + n))
+                    result.append(
+                        _make_fuzzy(
+                            "mixed", segment_scan, index, base, base + n, concept_id, form_index
+                        )
+                    )
+                    continue
+            # GL108: one interior word added, dropped or changed
+            if n < 3 or not compiled.proper[form.term] or term.type is TermType.ACRONYM:
+                continue
+            for start in (base - 1, base, base + 1):
+                for length in (n - 1, n, n + 1):
+                    end = start + length
+                    if start < 0 or end > len(tokens) or (start, end) in seen:
+                        continue
+                    window = tokens[start:end]
+                    edit = _interior_edit(window, form.tokens)
+                    if edit is None or tuple(window) in compiled.form_keys:
+                        continue
+                    if _mixed(compiled, concept_id, term.language, form.tokens, window) or any(
+                        word in _other_vocab(compiled, concept_id, term.language)
+                        for word in window[edit[0] : edit[1]]
+                    ):
+                        continue
+                    if _crosses_hard_punctuation(segment_scan, start, end):
+                        continue
+                    if not _capitalised(segment_scan, start, end):
+                        continue
+                    seen.add((start, end))
+                    result.append(
+                        _make_fuzzy("near", segment_scan, index, start, end, concept_id, form_index)
+                    )
+    # a fuzzy span must not cut an exact occurrence in two; it may swallow shorter ones
+    kept = []
+    for item in result:
+        if any(
+            o.tok_start < item.tok_end
+            and item.tok_start < o.tok_end
+            and not (
+                item.tok_start <= o.tok_start
+                and o.tok_end <= item.tok_end
+                and (o.tok_end - o.tok_start) < (item.tok_end - item.tok_start)
+            )
+            for o in found
+        ):
+            continue
+        kept.append(item)
+    chosen = select_longest([(f.tok_start, f.tok_end) for f in kept])
+    return [kept[i] for i in chosen]
+
+
+def _other_vocab(compiled: CompiledGlossary, concept_id: str, language: str) -> frozenset[str]:
+    vocab = _concept_vocab(compiled, concept_id)
+    own = vocab.get(language, frozenset())
+    others: set[str] = set()
+    for lang, words in vocab.items():
+        if lang != language:
+            others |= words
+    return frozenset(others - own)
+
+
+def _mixed(
+    compiled: CompiledGlossary,
+    concept_id: str,
+    language: str,
+    form: Sequence[str],
+    window: Sequence[str],
+) -> bool:
+    """Whether ``window`` is ``form`` with some words in another language of the concept."""
+    if len(window) != len(form) or tuple(window) == tuple(form) or len(form) < 2:
+        return False
+    foreign = _other_vocab(compiled, concept_id, language)
+    own_only = _concept_vocab(compiled, concept_id).get(language, frozenset()) - (
+        foreign
+        | {
+            w
+            for lang, ws in _concept_vocab(compiled, concept_id).items()
+            if lang != language
+            for w in ws
+        }
+    )
+    replaced = native = 0
+    for have, want in zip(window, form, strict=True):
+        if have == want:
+            native += want in own_only
+        elif have in foreign:
+            replaced += 1
+        else:
+            return False
+    return replaced >= 1 and native >= 1
+
+
+def _make_fuzzy(
+    kind: str, segment_scan: Scan, index: int, start: int, end: int, concept: str, form: int
+) -> Fuzzy:
+    return Fuzzy(
+        kind,
+        index,
+        start,
+        end,
+        segment_scan.starts[start],
+        segment_scan.ends[end - 1],
+        concept,
+        form,
+    )
+
+
+# -- languages ------------------------------------------------------------------------
+
+
+def _segment_languages(
+    scans: list[Scan],
+    occurrences: list[Occurrence],
+    compiled: CompiledGlossary,
+    doc_language: str | None,
+) -> list[str | None]:
+    by_segment: dict[int, Counter[str]] = {}
+    for occurrence in occurrences:
+        term = compiled.term_of_form(occurrence.form)
+        if term.type is TermType.ACRONYM or len(occurrence.forms) > 1:
+            continue  # shared forms say nothing about the language
+        by_segment.setdefault(occurrence.segment, Counter())[term.language] += 1
+    languages: list[str | None] = []
+    for index, segment_scan in enumerate(scans):
+        language = function_word_language(segment_scan.tokens)
+        if language is None and len(segment_scan.tokens) >= MIN_WORDS_FOR_LANGDETECT:
+            language = detect(segment_scan.text)
+        if language is None and index in by_segment:
+            (top, count), *rest = [*by_segment[index].most_common(2), ("", 0)]
+            if count > rest[0][1]:
+                language = top
+        languages.append(language or doc_language)
+    return languages
+
+
+def _passage_language(analysis: Analysis, segment: int, start: int) -> str | None:
+    """The language of a quoted passage around ``start``, when it differs from the paragraph's."""
+    text = analysis.scans[segment].text
+    for match in _QUOTED.finditer(text):
+        if match.start() <= start < match.end():
+            tokens = norm_tokens(match.group(1))
+            language = function_word_language(tokens, minimum=2)
+            if language and language != analysis.segment_languages[segment]:
+                return language
+    return None
+
+
+# -- ambiguity, glosses, context ----------------------------------------------------------
+
+
+def _resolve_ambiguity(analysis: Analysis) -> None:
+    """Shared forms: the concept the rest of the document names, else its context evidence."""
+    named = Counter(o.concepts[0] for o in analysis.occurrences if o.resolved)
+    named.update(f.concept for f in analysis.fuzzy)
+    document_tokens: set[str] | None = None
+    for occurrence in analysis.occurrences:
+        if occurrence.resolved:
+            continue
+        evidence = [c for c in occurrence.concepts if named[c]]
+        if len(evidence) != 1:
+            if document_tokens is None:
+                document_tokens = {t for s in analysis.scans for t in s.tokens}
+            pool = evidence or list(occurrence.concepts)
+            evidence = []
+            for concept_id in pool:
+                contexts = {
+                    t.context
+                    for f in occurrence.forms
+                    if analysis.compiled.concept_of_form(f) == concept_id
+                    for t in [analysis.compiled.term_of_form(f)]
+                    if t.context
+                }
+                if any(set(norm_tokens(c)) <= document_tokens for c in contexts):
+                    evidence.append(concept_id)
+        if len(evidence) == 1:
+            occurrence.concepts = (evidence[0],)
+            occurrence.form = next(
+                f for f in occurrence.forms if analysis.compiled.concept_of_form(f) == evidence[0]
+            )
+
+
+def _link_glosses(analysis: Analysis) -> None:
+    """Mark ``A (B)``, ``A (B, ACR)``, ``A “B”`` and ``A — B`` glosses."""
+    by_segment: dict[int, list[int]] = {}
+    for i, occurrence in enumerate(analysis.occurrences):
+        by_segment.setdefault(occurrence.segment, []).append(i)
+    for segment, indices in by_segment.items():
+        text = analysis.scans[segment].text
+        for i in indices:
+            main = analysis.occurrences[i]
+            if main.role == "gloss":
+                continue
+            region = _gloss_region(text, main.end)
+            if region is None:
+                continue
+            inner_start, inner_end, close = region
+            inside = [
+                j
+                for j in indices
+                if inner_start <= analysis.occurrences[j].start
+                and analysis.occurrences[j].end <= inner_end
+            ]
+            if not inside or not _is_gloss(analysis, segment, inner_start, inner_end, inside):
+                continue
+            for j in inside:
+                analysis.occurrences[j].role = "gloss"
+                analysis.occurrences[j].parent = i
+            main.glosses = inside
+            main.gloss_end = close
+    for f_index, item in enumerate(analysis.fuzzy):
+        text = analysis.scans[item.segment].text
+        for i in by_segment.get(item.segment, []):
+            region = _gloss_region(text, analysis.occurrences[i].end)
+            if region and region[0] <= item.start and item.end <= region[1]:
+                analysis.fuzzy[f_index] = _with_role(item, "gloss", i)
+                break
+
+
+def _with_role(item: Fuzzy, role: str, parent: int | None) -> Fuzzy:
+    return dataclasses.replace(item, role=role, parent=parent)
+
+
+_OPENERS = {"(": ")", "“": "”", '"': '"', "«": "»", "[": "]"}
+
+
+def _gloss_region(text: str, end: int) -> tuple[int, int, int] | None:
+    """``(inner_start, inner_end, after_close)`` of a gloss right after offset ``end``."""
+    i = end
+    while i < len(text) and text[i] in " \t\u00a0":
+        i += 1
+    if i >= len(text):
+        return None
+    opener = text[i]
+    if opener in _OPENERS:
+        close = text.find(_OPENERS[opener], i + 1)
+        if close < 0 or close - i > 300:
+            return None
+        return i + 1, close, close + 1
+    if opener in "—–" or (opener == "-" and i + 1 < len(text) and text[i + 1] == " "):
+        stop = re.compile(r"[—–.;:()]| - ").search(text, i + 1)
+        close = stop.start() if stop else len(text)
+        return i + 1, close, close
+    return None
+
+
+def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: list[int]) -> bool:
+    """Whether the region holds renderings (and filler such as "in Spanish") and little else."""
+    covered = 0
+    for j in inside:
+        occurrence = analysis.occurrences[j]
+        covered += occurrence.tok_end - occurrence.tok_start
+    tokens = norm_tokens(analysis.scans[segment].text[start:end])
+    rest = [t for t in tokens if t not in _GLOSS_FILLER]
+    return covered >= max(1, len(rest) * 0.6)
+
+
+def _assign_context(analysis: Analysis) -> None:
+    """The language expected at each occurrence: a gloss is in the other language."""
+    for occurrence in analysis.occurrences:
+        paragraph = analysis.segment_languages[occurrence.segment]
+        passage = _passage_language(analysis, occurrence.segment, occurrence.start)
+        occurrence.context = passage or paragraph
+    for occurrence in analysis.occurrences:
+        if occurrence.role == "gloss" and occurrence.parent is not None:
+            parent = analysis.occurrences[occurrence.parent]
+            parent_language = analysis.compiled.term_of_form(parent.form).language
+            occurrence.context = _other_language(analysis, parent, parent_language)
+    for i, item in enumerate(analysis.fuzzy):
+        paragraph = analysis.segment_languages[item.segment]
+        context = _passage_language(analysis, item.segment, item.start) or paragraph
+        if item.role == "gloss" and item.parent is not None:
+            parent = analysis.occurrences[item.parent]
+            parent_language = analysis.compiled.term_of_form(parent.form).language
+            context = _other_language(analysis, parent, parent_language)
+        analysis.fuzzy[i] = dataclasses.replace(item, context=context)
+
+
+def _other_language(analysis: Analysis, occurrence: Occurrence, language: str) -> str | None:
+    concept = analysis.concept(occurrence.concepts[0])
+    for other in concept.terms:
+        if other != language:
+            return other
+    return None

@@ -1,0 +1,200 @@
+"""Checking documents: orchestration from files to a sorted ``Report``.
+
+``check_text`` checks one text, ``check_paths`` files and folders. Both load the
+glossary once, compile it once (cached), analyse each document
+(``glosador.analysis``), run the selected article rules, keep one finding per
+span (the most specific one) and place every finding in the file as written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glosador.analysis import analyse
+from glosador.errors import DocumentError, GlosadorError
+from glosador.extract import Document, LineIndex, document_from_text, read_document
+from glosador.glossary import load_glossary
+from glosador.matcher import compile_glossary
+from glosador.model import Finding, Glossary, Report, Severity
+from glosador.rules import all_rules, get_rule, resolve_codes
+from glosador.rules.article import PRECEDENCE, ArticleRule, Raw
+
+__all__ = ["CheckOptions", "check_document", "check_paths", "check_text", "iter_files"]
+
+_SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        "build",
+        "dist",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        "_build",
+        "site-packages",
+    }
+)
+_CHECKED_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".txt", ".text", ".po"})
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What to check and how; the same keys as the command line and ``[tool.glosador]``."""
+
+    lang: str | None = None
+    select: frozenset[str] | None = None  #: rule codes; None = every article rule
+    ignore: frozenset[str] = frozenset()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    format: str | None = None  #: "text", "markdown", "html", "po"; None = from the extension
+
+    def enabled(self) -> list[type[ArticleRule]]:
+        rules = [r for r in all_rules() if issubclass(r, ArticleRule)]
+        if self.select is not None:
+            rules = [r for r in rules if r.code in self.select]
+        return [r for r in rules if r.code not in self.ignore]
+
+
+def _glossary(glossary: Glossary | str | os.PathLike[str] | Sequence[str] | None) -> Glossary:
+    if isinstance(glossary, Glossary):
+        return glossary
+    return load_glossary(glossary)
+
+
+def check_document(
+    document: Document, glossary: Glossary, options: CheckOptions | None = None
+) -> tuple[list[Finding], str | None]:
+    """Findings of one document (sorted) and the language it was read in."""
+    options = options or CheckOptions()
+    compiled = compile_glossary(glossary)
+    analysis = analyse(document, compiled, glossary, options.lang)
+    raws: list[Raw] = []
+    for rule in options.enabled():
+        raws.extend(rule.check(analysis))
+    raws = _one_per_span(raws)
+    index = LineIndex(document.text)
+    findings = [_place(raw, document, index, options) for raw in raws]
+    findings.sort(key=lambda f: f.sort_key)
+    return findings, analysis.language
+
+
+def _one_per_span(raws: list[Raw]) -> list[Raw]:
+    rank = {code: i for i, code in enumerate(PRECEDENCE)}
+    best: dict[tuple[int, int, int], Raw] = {}
+    for raw in raws:
+        key = (raw.segment, raw.start, raw.end)
+        current = best.get(key)
+        if current is None or rank.get(raw.code, 99) < rank.get(current.code, 99):
+            best[key] = raw
+    return list(best.values())
+
+
+def _place(raw: Raw, document: Document, index: LineIndex, options: CheckOptions) -> Finding:
+    segment = document.segments[raw.segment]
+    start, end = segment.offsets.span(raw.start, raw.end)
+    line, column = index.position(start)
+    end_line, end_column = index.position(end)
+    rule = get_rule(raw.code)
+    fix = None
+    if raw.fix is not None:
+        fix_start, fix_end = segment.offsets.span(raw.fix[0], raw.fix[1])
+        fix = (fix_start, fix_end, raw.fix[2])
+    return Finding(
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        rule=rule.code,
+        name=rule.name,
+        severity=options.severity.get(rule.code, rule.default_severity),
+        message=raw.message,
+        text=document.text[start:end],
+        concept=raw.concept,
+        language=raw.language,
+        suggestions=raw.suggestions,
+        start_offset=start,
+        end_offset=end,
+        fix=fix,
+    )
+
+
+def check_text(
+    text: str,
+    glossary: Glossary | str | os.PathLike[str] | Sequence[str] | None = None,
+    *,
+    lang: str | None = None,
+    format: str = "text",
+    path: str = "<string>",
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+) -> Report:
+    """Check one text; ``format`` is "text", "markdown" or "html"."""
+    options = CheckOptions(
+        lang=lang,
+        select=frozenset(resolve_codes(_codes(select))) if select is not None else None,
+        ignore=frozenset(resolve_codes(_codes(ignore))) if ignore is not None else frozenset(),
+        format=format,
+    )
+    document = document_from_text(text, path, format)
+    findings, language = check_document(document, _glossary(glossary), options)
+    return Report(tuple(findings), 1, {path: language or "und"})
+
+
+def _codes(spec: Iterable[str] | str) -> list[str]:
+    return spec.split(",") if isinstance(spec, str) else list(spec)
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterable[Path]:
+    """Files to check: the files named, and checkable files under the folders named."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    if Path(name).suffix.lower() in _CHECKED_SUFFIXES:
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def check_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    glossary: Glossary | str | os.PathLike[str] | Sequence[str] | None = None,
+    *,
+    options: CheckOptions | None = None,
+) -> Report:
+    """Check files and folders; unreadable files are listed in ``errors_reading``."""
+    options = options or CheckOptions()
+    loaded = _glossary(glossary)
+    findings: list[Finding] = []
+    languages: dict[str, str] = {}
+    errors: list[str] = []
+    files = 0
+    for path in iter_files(paths):
+        if not path.exists():
+            errors.append(f"{path}: no such file or folder")
+            continue
+        try:
+            document = read_document(path, options.format)
+        except DocumentError as exc:
+            errors.append(str(exc))
+            continue
+        except GlosadorError as exc:  # pragma: no cover - defensive
+            errors.append(f"{path}: {exc}")
+            continue
+        files += 1
+        found, language = check_document(document, loaded, options)
+        findings.extend(found)
+        languages[document.path] = language or "und"
+    findings.sort(key=lambda f: f.sort_key)
+    return Report(tuple(findings), files, languages, tuple(errors))

@@ -1,0 +1,224 @@
+"""Which language a document, paragraph or passage is in.
+
+Cheap evidence first: function words that belong to one language only. langdetect
+(seeded, so results are deterministic, with the profiles of a few languages) is
+called once per document and only for paragraphs that function words cannot
+settle and that are long enough for it to be reliable (ten words or more).
+Shorter undecided paragraphs take the language of the glossary terms they use,
+else the document's.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["FUNCTION_WORDS", "detect", "document_language", "function_word_language"]
+
+#: function words that mark one language (words shared by two languages are left out)
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "es": frozenset(
+        [
+            "el",
+            "los",
+            "las",
+            "del",
+            "y",
+            "que",
+            "al",
+            "una",
+            "su",
+            "sus",
+            "lo",
+            "más",
+            "mas",
+            "pero",
+            "fue",
+            "ha",
+            "han",
+            "está",
+            "esta",
+            "este",
+            "estos",
+            "también",
+            "tambien",
+            "cuando",
+            "muy",
+            "sin",
+            "hasta",
+            "donde",
+            "quien",
+            "desde",
+            "durante",
+            "ya",
+            "según",
+            "segun",
+            "porque",
+            "ni",
+            "otros",
+            "otras",
+            "sido",
+            "entre",
+            "sobre",
+            "hay",
+            "había",
+            "habia",
+            "cual",
+            "cuales",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "the",
+            "of",
+            "and",
+            "to",
+            "is",
+            "that",
+            "for",
+            "it",
+            "with",
+            "as",
+            "was",
+            "on",
+            "by",
+            "at",
+            "from",
+            "his",
+            "her",
+            "are",
+            "were",
+            "this",
+            "which",
+            "be",
+            "have",
+            "has",
+            "an",
+            "they",
+            "their",
+            "not",
+            "or",
+            "had",
+            "but",
+            "its",
+            "who",
+            "been",
+            "will",
+            "would",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "les",
+            "des",
+            "et",
+            "est",
+            "une",
+            "du",
+            "au",
+            "aux",
+            "pour",
+            "dans",
+            "sur",
+            "qui",
+            "ne",
+            "pas",
+            "ce",
+            "il",
+            "elle",
+            "sont",
+            "avec",
+            "plus",
+            "ont",
+            "été",
+            "ete",
+            "cette",
+            "leur",
+        ]
+    ),
+    "pt": frozenset(
+        [
+            "os",
+            "do",
+            "da",
+            "dos",
+            "das",
+            "não",
+            "nao",
+            "uma",
+            "com",
+            "ao",
+            "em",
+            "um",
+            "são",
+            "sao",
+            "foi",
+            "pelo",
+            "pela",
+            "seu",
+            "sua",
+            "também",
+            "mais",
+            "já",
+            "ja",
+        ]
+    ),
+}
+_PROFILES = ("es", "en", "fr", "pt", "it", "de", "ca")
+MIN_WORDS_FOR_LANGDETECT = 10
+
+
+def function_word_language(tokens: Iterable[str], *, minimum: int = 3) -> str | None:
+    """The language whose function words dominate ``tokens`` (folded), if clear."""
+    counts = Counter(tokens)
+    scores = {lang: sum(counts[w] for w in words) for lang, words in FUNCTION_WORDS.items()}
+    total = sum(scores.values())
+    if total < minimum:
+        return None
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] >= 0.7 * total else None
+
+
+@lru_cache(maxsize=1)
+def _factory() -> Any:
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    profiles = []
+    for name in _PROFILES:
+        with open(os.path.join(PROFILES_DIRECTORY, name), encoding="utf-8") as handle:
+            profiles.append(handle.read())
+    factory.load_json_profile(profiles)
+    factory.set_seed(0)
+    return factory
+
+
+def detect(text: str) -> str | None:
+    """langdetect's language for ``text`` (seeded), or ``None`` when it has no letters."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory().create()
+    detector.append(text[:10000])
+    try:
+        return str(detector.detect())
+    except LangDetectException:
+        return None
+
+
+def document_language(paragraphs: Sequence[str], tokens: Sequence[str]) -> str | None:
+    """The document's language: langdetect on its prose, checked by function words."""
+    sample = " ".join(paragraphs)
+    if len(sample) > 20000:  # the beginning, the middle and the end are enough
+        third = len(sample) // 3
+        sample = sample[:6000] + " " + sample[third : third + 6000] + " " + sample[-6000:]
+    by_words = function_word_language(tokens, minimum=5)
+    if len(tokens) < MIN_WORDS_FOR_LANGDETECT:
+        return by_words
+    detected = detect(sample)
+    if by_words and detected in ("es", "en") and detected != by_words:
+        return by_words  # langdetect is unsure between es and en on name-heavy text
+    return detected or by_words

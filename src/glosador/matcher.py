@@ -1,0 +1,234 @@
+"""Finding glossary forms in text: one Aho-Corasick automaton over token codes.
+
+Compiling a glossary gives every folded token of every form a code (one
+character), and every form (and its regular plural or singular, see
+``glosador.inflect``) a pattern: the string of its token codes. A segment is
+folded, split into tokens and encoded in C-speed steps (``str.translate``,
+``re.findall``, ``map``), then one pass of the automaton reports every form
+occurrence, whatever the glossary's size. The same pass reports *anchor* hits:
+the rare words of each multi-word form, from which the fuzzy rules (GL101
+mixed-rendering, GL108 near-miss) look for renderings that are not listed.
+
+The compiled glossary is cached in memory per ``Glossary`` object and on disk by
+the glossary's content fingerprint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any
+
+import ahocorasick
+
+from glosador.inflect import variants
+from glosador.model import Glossary, Term, TermType
+from glosador.normalize import fold, lower_tokens, norm_tokens, split_folded
+
+__all__ = ["CompiledGlossary", "Form", "Hit", "Scan", "compile_glossary", "scan"]
+
+_OOV = "\x00"
+_WORD = re.compile(r"\w+")
+#: tokens too common to anchor a fuzzy search
+STOPWORDS = frozenset(
+    [
+        "de",
+        "del",
+        "la",
+        "las",
+        "el",
+        "los",
+        "y",
+        "e",
+        "o",
+        "en",
+        "por",
+        "para",
+        "a",
+        "al",
+        "con",
+        "sin",
+        "un",
+        "una",
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "to",
+        "at",
+        "by",
+        "an",
+        "a",
+        "from",
+        "with",
+    ]
+)
+_MAX_ANCHOR_FORMS = 64
+_COMPILER_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A matchable written form: a term, or a regular inflection of it."""
+
+    term: int  #: index into ``CompiledGlossary.terms``
+    tokens: tuple[str, ...]  #: folded tokens
+    expected: tuple[str, ...]  #: lower-case tokens with accents, as the text should have them
+    inflected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Forms found at tokens ``[start, end)`` of a segment."""
+
+    start: int
+    end: int
+    forms: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """A segment's tokens (folded, with offsets), its form hits and anchor hits."""
+
+    text: str
+    tokens: list[str]
+    starts: list[int]
+    ends: list[int]
+    hits: list[Hit]
+    anchors: list[
+        tuple[int, tuple[tuple[int, int], ...]]
+    ]  #: (token index, ((form, position), ...))
+
+
+class CompiledGlossary:
+    """Everything the checker needs from a glossary, precomputed once."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.terms: list[Term] = []
+        self.term_concept: list[str] = []
+        for concept in glossary:
+            for term in concept.all_terms():
+                self.terms.append(term)
+                self.term_concept.append(concept.id)
+        self.forms: list[Form] = []
+        self.proper: list[bool] = []  # per term: a proper name (capitalised in the glossary)
+        self.case_tokens: list[tuple[str, ...]] = []  # per term: its tokens as written
+        for index, term in enumerate(self.terms):
+            written = tuple(_WORD.findall(term.term.replace("_", " ")))
+            self.case_tokens.append(written)
+            self.proper.append(any(t[:1].isupper() for t in written) or term.case_sensitive)
+            tokens = norm_tokens(term.term)
+            if not tokens:
+                continue
+            expected = lower_tokens(term.term)
+            self.forms.append(Form(index, tokens, expected))
+            inflectable = term.type in (TermType.FULL_FORM, TermType.SHORT_FORM, TermType.VARIANT)
+            if inflectable and not self.proper[index] and len(expected) == len(tokens):
+                for variant in variants(expected, term.language):
+                    folded = tuple(t for v in variant for t in norm_tokens(v))
+                    if len(folded) == len(tokens) and folded != tokens:
+                        self.forms.append(Form(index, folded, variant, inflected=True))
+        self.form_keys: set[tuple[str, ...]] = {f.tokens for f in self.forms}
+        self.vocab: dict[str, str] = {}
+        self._build_automaton()
+
+    def _code(self, token: str) -> str:
+        code = self.vocab.get(token)
+        if code is None:
+            number = len(self.vocab) + 1
+            if number >= 0xD800:
+                number += 0x800  # skip the surrogate range
+            code = chr(number)
+            self.vocab[token] = code
+        return code
+
+    def _build_automaton(self) -> None:
+        patterns: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+        for index, form in enumerate(self.forms):
+            key = "".join(self._code(t) for t in form.tokens)
+            patterns.setdefault(key, ([], []))[0].append(index)
+        # anchors: the rarer content words of multi-word proper forms
+        frequency: Counter[str] = Counter()
+        for form in self.forms:
+            frequency.update(set(form.tokens))
+        for index, form in enumerate(self.forms):
+            if len(form.tokens) < 2 or form.inflected:
+                continue
+            content = [
+                (frequency[t], p, t)
+                for p, t in enumerate(form.tokens)
+                if t not in STOPWORDS and not t.isdigit()
+            ]
+            content.sort()
+            chosen = [c for c in content if c[0] <= _MAX_ANCHOR_FORMS] or content[:2]
+            for _, position, token in chosen[:4] if len(chosen) > 4 else chosen:
+                patterns.setdefault(self._code(token), ([], []))[1].append((index, position))
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        for key, (forms, anchors) in patterns.items():
+            automaton.add_word(key, (tuple(forms), tuple(anchors)))
+        if patterns:
+            automaton.make_automaton()
+        self.automaton: Any = automaton
+        self.has_patterns = bool(patterns)
+
+    def concept_of_form(self, form: int) -> str:
+        return self.term_concept[self.forms[form].term]
+
+    def term_of_form(self, form: int) -> Term:
+        return self.terms[self.forms[form].term]
+
+
+def compile_glossary(glossary: Glossary) -> CompiledGlossary:
+    """The compiled glossary, from memory, the disk cache, or built now."""
+    cached: CompiledGlossary | None = getattr(glossary, "_compiled", None)
+    if cached is not None:
+        return cached
+    from glosador.glossary import cache_key, cache_read, cache_write
+
+    key = cache_key(_COMPILER_VERSION, glossary.fingerprint) if glossary.fingerprint else ""
+    compiled = cache_read("compiled", key) if key else None
+    if not isinstance(compiled, CompiledGlossary) or len(compiled.terms) != sum(
+        len(c.terms.get(lang, ())) for c in glossary for lang in c.terms
+    ):
+        compiled = CompiledGlossary(glossary)
+        if key and len(compiled.terms) > 2000:
+            cache_write("compiled", key, compiled)
+    else:
+        # the cached copy holds its own Term objects; use the glossary's (same order)
+        compiled.terms = [t for c in glossary for t in c.all_terms()]
+    glossary._compiled = compiled  # type: ignore[attr-defined]
+    return compiled
+
+
+def scan(compiled: CompiledGlossary, text: str) -> Scan:
+    """Tokens of ``text`` and every form and anchor hit in it."""
+    tokens, starts, ends = split_folded(fold(text))
+    hits: list[Hit] = []
+    anchors: list[tuple[int, tuple[tuple[int, int], ...]]] = []
+    if tokens and compiled.has_patterns:
+        codes = "".join(map(compiled.vocab.get, tokens, repeat(_OOV)))
+        for end, (forms, anchor) in compiled.automaton.iter(codes):
+            if forms:
+                length = len(compiled.forms[forms[0]].tokens)
+                hits.append(Hit(end - length + 1, end + 1, forms))
+            if anchor:
+                anchors.append((end, anchor))
+    return Scan(text, tokens, starts, ends, hits, anchors)
+
+
+def select_longest(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """Indices of non-overlapping spans, longest first, then leftmost."""
+    order = sorted(range(len(spans)), key=lambda i: (-(spans[i][1] - spans[i][0]), spans[i][0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[int] = []
+    for i in order:
+        start, end = spans[i]
+        if all(end <= s or start >= e for s, e in taken):
+            taken.append((start, end))
+            chosen.append(i)
+    return sorted(chosen, key=lambda i: spans[i][0])

@@ -1,0 +1,250 @@
+"""Report formatters: ``format_x(report, *, color, sources) -> str``, chosen from ``FORMATTERS``.
+
+- ``text``: ``path:line:col: GL101 [mixed-rendering] message`` per finding; with
+  ``color`` (a terminal, no ``NO_COLOR``) also the source line with the span
+  underlined and ``help: use "..."``; then a summary line.
+- ``json``: exactly SPEC section 5, keys in a stable order.
+- ``sarif``: SARIF 2.1.0 with the rules' metadata generated from their docs.
+- ``github``: GitHub Actions workflow commands.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from glosador import __version__
+from glosador.model import Finding, Report, Severity
+
+__all__ = [
+    "FORMATTERS",
+    "format_github",
+    "format_json",
+    "format_sarif",
+    "format_text",
+    "summary_line",
+]
+
+_COLORS = {
+    Severity.ERROR: "\x1b[1;31m",
+    Severity.WARNING: "\x1b[1;33m",
+    Severity.INFO: "\x1b[1;36m",
+}
+_RESET, _BOLD, _DIM, _GREEN = "\x1b[0m", "\x1b[1m", "\x1b[2m", "\x1b[32m"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+HELP_URI = "https://pypi.org/project/glosador/#rules"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    s = report.summary
+    parts = [_plural(s["errors"], "error"), _plural(s["warnings"], "warning")]
+    if s["infos"]:
+        parts.append(_plural(s["infos"], "info"))
+    return f"{', '.join(parts)} in {_plural(s['files'], 'file')}"
+
+
+def _snippet(finding: Finding, source: str, color: bool) -> list[str]:
+    lines = source.splitlines()
+    if not 0 < finding.line <= len(lines):
+        return []
+    line = lines[finding.line - 1].expandtabs(1)
+    end = finding.end_column if finding.end_line == finding.line else len(line) + 1
+    width = max(1, end - finding.column)
+    gutter = f"{finding.line} | "
+    marker = " " * (len(gutter) + finding.column - 1) + "^" * width
+    if color:
+        marker = _COLORS[finding.severity] + marker + _RESET
+    out = [gutter + line, marker]
+    if finding.suggestions:
+        help_text = f'help: use "{finding.suggestions[0]}"'
+        out.append(" " * len(gutter) + (_GREEN + help_text + _RESET if color else help_text))
+    return out
+
+
+def format_text(
+    report: Report, *, color: bool = False, sources: Mapping[str, str] | None = None
+) -> str:
+    out: list[str] = []
+    for finding in report.findings:
+        head = f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} [{finding.name}] "
+        if color:
+            head = (
+                f"{_BOLD}{finding.path}:{finding.line}:{finding.column}:{_RESET} "
+                f"{_COLORS[finding.severity]}{finding.rule}{_RESET} [{finding.name}] "
+            )
+        out.append(head + finding.message)
+        if color and sources and finding.path in sources:
+            out.extend(_snippet(finding, sources[finding.path], color))
+            out.append("")
+    line = summary_line(report)
+    out.append(_BOLD + line + _RESET if color else line)
+    return "\n".join(out) + "\n"
+
+
+def format_json(
+    report: Report, *, color: bool = False, sources: Mapping[str, str] | None = None
+) -> str:
+    data = {
+        "version": 1,
+        "findings": [_json_finding(f, sources) for f in report.findings],
+        "summary": report.summary,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _json_finding(finding: Finding, sources: Mapping[str, str] | None) -> dict[str, Any]:
+    data = finding.to_dict()
+    if finding.fix is not None and sources and finding.path in sources:
+        from glosador.extract import LineIndex
+
+        index = LineIndex(sources[finding.path])
+        start_line, start_col = index.position(finding.fix[0])
+        end_line, end_col = index.position(finding.fix[1])
+        data["fix"] = {
+            "line": start_line,
+            "column": start_col,
+            "end_line": end_line,
+            "end_column": end_col,
+            "replacement": finding.fix[2],
+        }
+    return data
+
+
+def _sarif_level(severity: Severity) -> str:
+    return {"error": "error", "warning": "warning", "info": "note"}[severity.value]
+
+
+def format_sarif(
+    report: Report, *, color: bool = False, sources: Mapping[str, str] | None = None
+) -> str:
+    from glosador.rules import all_rules
+
+    rules = all_rules()
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    driver = {
+        "name": "glosador",
+        "version": __version__,
+        "informationUri": "https://pypi.org/project/glosador/",
+        "rules": [
+            {
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {
+                    "text": rule.doc()
+                    .split("## Why is this bad?")[0]
+                    .replace("## What it does", "")
+                    .strip()
+                },
+                "help": {"text": rule.doc(), "markdown": rule.doc()},
+                "helpUri": f"{HELP_URI}",
+                "defaultConfiguration": {"level": _sarif_level(rule.default_severity)},
+            }
+            for rule in rules
+        ],
+    }
+    results = []
+    for finding in report.findings:
+        region = {
+            "startLine": finding.line,
+            "startColumn": finding.column,
+            "endLine": finding.end_line,
+            "endColumn": finding.end_column,
+            "snippet": {"text": finding.text},
+        }
+        location = {
+            "physicalLocation": {"artifactLocation": {"uri": _uri(finding.path)}, "region": region}
+        }
+        result: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "ruleIndex": index.get(finding.rule, 0),
+            "level": _sarif_level(finding.severity),
+            "message": {"text": finding.message},
+            "locations": [location],
+        }
+        if finding.suggestions:
+            result["fixes"] = [
+                {
+                    "description": {"text": f'use "{finding.suggestions[0]}"'},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": _uri(finding.path)},
+                            "replacements": [
+                                {
+                                    "deletedRegion": {
+                                        "startLine": finding.line,
+                                        "startColumn": finding.column,
+                                        "endLine": finding.end_line,
+                                        "endColumn": finding.end_column,
+                                    },
+                                    "insertedContent": {"text": _whole_replacement(finding)},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+        if finding.concept:
+            result["properties"] = {"concept": finding.concept, "language": finding.language}
+        results.append(result)
+    sarif = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+def _whole_replacement(finding: Finding) -> str:
+    """A replacement for the whole span (GL107's first suggestion is only the element)."""
+    if finding.fix is not None and len(finding.suggestions) > 1:
+        return finding.suggestions[1]
+    return finding.suggestions[0]
+
+
+def _uri(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"))
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(
+    report: Report, *, color: bool = False, sources: Mapping[str, str] | None = None
+) -> str:
+    kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    out = []
+    for f in report.findings:
+        props = (
+            f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+            f"endLine={f.end_line},endColumn={f.end_column},title={f.rule} [{f.name}]"
+        )
+        message = f.message + (f' (use "{f.suggestions[0]}")' if f.suggestions else "")
+        out.append(f"::{kinds[f.severity]} {props}::{_escape_data(message)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+FORMATTERS: dict[str, Callable[..., str]] = {
+    "text": format_text,
+    "json": format_json,
+    "sarif": format_sarif,
+    "github": format_github,
+}

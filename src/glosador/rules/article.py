@@ -1,0 +1,637 @@
+"""Article rules GL101-GL108: each judges the facts of ``glosador.analysis``.
+
+A rule's ``check(analysis)`` yields ``Raw`` findings in segment offsets; the
+checker (``glosador.check``) keeps one finding per span (the most specific, by
+``PRECEDENCE``), places it in the file and applies select/ignore.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from glosador.analysis import Analysis, Occurrence
+from glosador.model import Concept, Severity, Status, Term, TermType
+from glosador.rules import Rule, register
+
+__all__ = ["PRECEDENCE", "ArticleRule", "Raw"]
+
+#: when two findings cover the same span, the earlier code wins
+PRECEDENCE = ("GL101", "GL107", "GL103", "GL106", "GL104", "GL105", "GL102", "GL108")
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """A finding before placement: segment offsets, not lines and columns."""
+
+    code: str
+    segment: int
+    start: int
+    end: int
+    message: str
+    concept: str | None
+    language: str | None
+    suggestions: tuple[str, ...]
+    #: an exact edit when the first suggestion does not replace the whole span (GL107)
+    fix: tuple[int, int, str] | None = None
+
+
+class ArticleRule(Rule):
+    scope: ClassVar[str] = "document"
+
+    @classmethod
+    def check(cls, analysis: Analysis) -> Iterator[Raw]:
+        raise NotImplementedError
+
+
+def _language_name(code: str | None) -> str:
+    names = {"es": "Spanish", "en": "English", "fr": "French", "pt": "Portuguese"}
+    if code is None:
+        return "unknown"
+    return names.get(code.split("-")[0], code)
+
+
+def _preferred(concept: Concept, language: str | None, like: Term | None = None) -> Term | None:
+    """The preferred term in ``language``, of the same kind as ``like`` when there is one."""
+    if language is None or language not in concept.terms:
+        return None
+    terms = concept.terms[language]
+    if like is not None and like.type is TermType.ACRONYM:
+        for term in terms:
+            if term.type is TermType.ACRONYM and term.status is not Status.DEPRECATED:
+                return term
+    if like is not None and like.type is TermType.SHORT_FORM:
+        for term in terms:
+            if term.type is TermType.SHORT_FORM and term.status is Status.PREFERRED:
+                return term
+    return concept.preferred(language)
+
+
+def _adapt(replacement: str, original: str) -> str:
+    """Keep a capital at the start of a sentence: "Presos politicos" -> "Presos políticos"."""
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _per_concept(analysis: Analysis, occurrence: Occurrence) -> Iterator[tuple[Concept, Term]]:
+    for concept_id in occurrence.concepts:
+        yield analysis.concept(concept_id), analysis.term(occurrence, concept_id)
+
+
+def _agreed(
+    analysis: Analysis, occurrence: Occurrence, judge: object
+) -> tuple[str, str, tuple[str, ...]] | None:
+    """Judge each candidate concept; report only what every candidate agrees on."""
+    results = []
+    for concept, term in _per_concept(analysis, occurrence):
+        result = judge(concept, term)  # type: ignore[operator]
+        if result is None:
+            return None
+        results.append(result)
+    first = results[0]
+    if all(r[2][:1] == first[2][:1] for r in results):
+        return (first[0] if len(results) == 1 else "", first[1], first[2])
+    return None
+
+
+@register
+class MixedRendering(ArticleRule):
+    """## What it does
+    Finds a name whose words come from two languages' forms of one concept: a
+    half-translated rendering such as "Memoria, Justice and Democracy" or "Comité
+    of Mothers for the Defense of the Truth".
+
+    ## Why is this bad?
+    A reader can find neither form; search engines and archives split the name
+    in two. It is the mistake translators make most when they revise a draft in
+    a hurry, and no spell-checker sees it: every word is spelt right.
+
+    ## Example
+    ```text
+    especially on Memory, Justice and Democracy (Memoria, Justice and Democracy)
+    ```
+
+    Use instead:
+    ```text
+    especially on Memory, Justice and Democracy (Memoria, Justicia y Democracia)
+    ```
+    The suggestions are the concept's preferred forms, the language expected at
+    that place first: in a gloss `English (Spanish)`, the gloss's language; else
+    the paragraph's.
+
+    ## Glossary fields
+    `terms` (`language -> terms`): the words of every form in every language of
+    the concept. Acronyms are left out.
+    """
+
+    code = "GL101"
+    name = "mixed-rendering"
+    summary = "words of one concept's forms taken from two languages"
+    default_severity = Severity.ERROR
+    fix_safe = True
+
+    @classmethod
+    def check(cls, analysis: Analysis) -> Iterator[Raw]:
+        for item in analysis.fuzzy:
+            if item.kind != "mixed":
+                continue
+            concept = analysis.concept(item.concept)
+            order = [item.context] + [lang for lang in concept.terms if lang != item.context]
+            suggestions = []
+            for language in order:
+                preferred = _preferred(concept, language)
+                if preferred is not None and preferred.term not in suggestions:
+                    suggestions.append(preferred.term)
+            text = analysis.text(item.segment, item.start, item.end)
+            languages = " and ".join(
+                _language_name(lang) for lang in sorted(concept.terms) if lang in ("es", "en")
+            )
+            yield Raw(
+                cls.code,
+                item.segment,
+                item.start,
+                item.end,
+                f"{text!r} mixes the {languages} forms of {concept.id}",
+                concept.id,
+                item.context,
+                tuple(suggestions),
+            )
+
+
+@register
+class InconsistentRendering(ArticleRule):
+    """## What it does
+    Finds a concept written in two different full forms of one language in one
+    document: the first full form used sets the rendering, and a later, different
+    full form is reported. Acronyms and short forms after a full form are fine, and
+    so are two forms that are both preferred (such as the masculine and feminine of
+    a title).
+
+    ## Why is this bad?
+    Readers take two names for two bodies. "The Supreme Court of Justice ... the
+    Supreme Tribunal of Justice" reads as if two courts spoke.
+
+    ## Example
+    ```text
+    The Supreme Court of Justice did not answer. Later, the Supreme Tribunal of
+    Justice said it would review the cases.
+    ```
+
+    Use instead:
+    ```text
+    The Supreme Court of Justice did not answer. Later, the Supreme Court of
+    Justice said it would review the cases.
+    ```
+
+    ## Glossary fields
+    `status` (`preferred|admitted`): admitted forms are correct alone, but not
+    after another full form. `type` (`full-form|variant` vs `short-form|acronym`).
+    """
+
+    code = "GL102"
+    name = "inconsistent-rendering"
+    summary = "one concept in two different full forms of one language"
+    default_severity = Severity.WARNING
+    fix_safe = True
+
+    @classmethod
+    def check(cls, analysis: Analysis) -> Iterator[Raw]:
+        first: dict[tuple[str, str], Term] = {}
+        for occurrence in analysis.occurrences:
+            if not occurrence.resolved:
+                continue
+            term = analysis.term(occurrence)
+            if not term.is_full or term.status is Status.DEPRECATED:
+                continue
+            key = (occurrence.concepts[0], term.language)
+            earlier = first.setdefault(key, term)
+            if earlier is term or earlier.term == term.term:
+                continue
+            if earlier.status is Status.PREFERRED and term.status is Status.PREFERRED:
+                continue
+            text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
+            yield Raw(
+                cls.code,
+                occurrence.segment,
+                occurrence.start,
+                occurrence.end,
+                f"{text!r} is written {earlier.term!r} earlier in this document",
+                occurrence.concepts[0],
+                term.language,
+                (_adapt(earlier.term, text),),
+            )
+
+
+@register
+class DeprecatedTerm(ArticleRule):
+    """## What it does
+    Finds a term the glossary marks `deprecated`: a rendering editors meet but
+    the newsroom has decided against.
+
+    ## Why is this bad?
+    Deprecated renderings are usually wrong or misleading translations ("Penal
+    Forum" for Foro Penal, whose own name is used in English) or names a body no
+    longer uses.
+
+    ## Example
+    ```text
+    Penal Forum lawyers say the count keeps rising.
+    ```
+
+    Use instead:
+    ```text
+    Foro Penal lawyers say the count keeps rising.
+    ```
+
+    ## Glossary fields
+    `status` (`deprecated`): the term to report. The suggestion is the concept's
+    preferred term in the same language.
+    """
+
+    code = "GL103"
+    name = "deprecated-term"
+    summary = "a term marked deprecated"
+    default_severity = Severity.ERROR
+    fix_safe = True
+
+    @classmethod
+    def check(cls, analysis: Analysis) -> Iterator[Raw]:
+        for occurrence in analysis.occurrences:
+
+            def judge(concept: Concept, term: Term) -> tuple[str, str, tuple[str, ...]] | None:
+                if term.status is not Status.DEPRECATED:
+                    return None
+                preferred = _preferred(concept, term.language, term)
+                if preferred is None:
+                    return None
+                return (concept.id, term.language, (preferred.term,))
+
+            agreed = _agreed(analysis, occurrence, judge)
+            if agreed is None:
+                continue
+            text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
+            concept_id, language, suggestions = agreed
+            yield Raw(
+                cls.code,
+                occurrence.segment,
+                occurrence.start,
+                occurrence.end,
+                f"{text!r} is deprecated; use {suggestions[0]!r}",
+                concept_id or None,
+                language,
+                tuple(_adapt(s, text) for s in suggestions),
+            )
+
+
+@register
+class MissingDiacritics(ArticleRule):
+    """## What it does
+    Finds a form that matches a glossary term only when accents are ignored:
+    "Comite por la Liberacion", "presos politicos".
+
+    ## Why is this bad?
+    Accents are part of Spanish spelling and of an institution's name; dropped
+    accents look careless in print and break exact search.
+
+    ## Example
+    ```text
+    Foro Penal contabiliza más de 800 presos politicos.
+    ```
+
+    Use instead:
+    ```text
+    Foro Penal contabiliza más de 800 presos políticos.
+    ```
+
+    ## Glossary fields
+    `term` (`string`): written with its accents. Regular plurals and singulars of
+    lower-case terms are matched too; where inflection moves an accent
+    ("crimen"/"crímenes") only a form with no accent at all is reported.
+    """
+
+    code = "GL104"
+    name = "missing-diacritics"
+    summary = "a form that matches only with its accents removed or wrong"
+    default_severity = Severity.ERROR
+    fix_safe = True
+
+    @classmethod
+    def check(cls, analysis: Analysis) -> Iterator[Raw]:
+        for occurrence in analysis.occurrences:
+            if occurrence.quality != "accents":
+                continue
+            form = analysis.compiled.forms[occurrence.form]
+            term = analysis.compiled.terms[form.term]
+            text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
+            expected = _restore(text, form.expected) if form.inflected else term.term
+            yield Raw(
+                cls.code,
+                occurrence.segment,
+                occurrence.start,
+                occurrence.end,
+                f"{text!r} lacks the accents of {expected!r}",
+                occurrence.concepts[0] if occurrence.resolved else None,
+                term.language,
+                (_adapt(expected, text),),
+            )
+
+
+def _restore(text: str, expected: tuple[str, ...]) -> str:
+    """Write the expected tokens over the text's tokens, keeping separators and capitals."""
+    import re
+
+    parts = re.split(r"(\w+)", text)
+    words = iter(expected)
+    out = []
+    for part in parts:
+        if part and re.fullmatch(r"\w+", part):
+            word = next(words, part)
+            out.append(word[:1].upper() + word[1:] if part[:1].isupper() else word)
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+@register
+class WrongCase(ArticleRule):
+    """## What it does
+    Finds a `case_sensitive` form (an acronym, by default) written in another case,
+    such as "Clippve" for CLIPPVE. All-caps headings are not reported, and neither
+    are lower-case words that happen to spell a short acronym ("an" is not AN).
+
+    ## Why is this bad?
+    An organisation's acronym is part of its name; a mangled one looks like a
+    different body or a typo.
+
+    ## Example
+    ```text
+    Relatives joined Clippve in 2024.
+    ```
+
+    Use instead:
+    ```text
+    Relatives joined CLIPPVE in 2024.
+    ```
+
+    ## Glossary fields
+    `case_sensitive` (`bool`): true by default for `type: acronym`; set it on other
+    terms whose capitalisation is fixed (Provea, eBay).
+    """
+
+    code = "GL105"
+    name = "wrong-case"
+    summary = "a case-sensitive form in the wrong case"
+    default_severity = Severity.WARNING
+    fix_safe = True
+
+    @classmethod
+    def check(cls, analysis: Analysis) -> Iterator[Raw]:
+        for occurrence in analysis.occurrences:
+            if occurrence.quality != "case":
+                continue
+            term = analysis.term(occurrence)
+            text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
+            yield Raw(
+                cls.code,
+                occurrence.segment,
+                occurrence.start,
+                occurrence.end,
+                f"{text!r} is written {term.term!r}",
+                occurrence.concepts[0] if occurrence.resolved else None,
+                term.language,
+                (term.term,),
+            )
+
+
+def _glossed_in(
+    analysis: Analysis, occurrence: Occurrence, concept: Concept, term: Term, language: str
+) -> bool:
+    """Whether a gloss gives the concept's ``language`` form (not one shared with ``term``'s)."""
+    for j in occurrence.glosses:
+        gloss = analysis.occurrences[j]
+        if concept.id not in gloss.concepts:
+            continue
+        gloss_term = analysis.term(gloss, concept.id)
+        if _form_in(concept, gloss_term, language) and not _form_in(
+            concept, gloss_term, term.language
+        ):
+            return True
+    return False
+
+
+def _form_in(concept: Concept, term: Term, language: str) -> bool:
+    """Whether the same written form is also a rendering of the concept in ``language``."""
+    from glosador.normalize import norm_key
+
+    key = norm_key(term.term)
+    return any(norm_key(t.term) == key for t in concept.terms.get(language, ()))
+
+
+@register
+class UntranslatedTerm(ArticleRule):
+    """## What it does
+    Finds a translatable concept written in the other language's form, outside a
+    gloss, in a paragraph of the document's language: "the Asamblea Nacional
+    voted" in English, "La Venezuelan Program for Education and Action in Human
+    Rights (Provea) recordó" in Spanish.
+
+    Not reported: a gloss (`National Assembly (Asamblea Nacional)`); a form glossed
+    right after by the paragraph's language (`Asamblea Nacional (National
+    Assembly)`); a quotation in the other language; concepts with `translate:
+    false` (Foro Penal); a form that is the same in both languages (most acronyms);
+    paragraphs in a language the concept has no terms in.
+
+    ## Why is this bad?
+    Readers of the translation may not read the source language; a name left
+    untranslated is a name they cannot look up.
+
+    ## Example
+    ```text
+    The statement asked the Asamblea Nacional to publish the names.
+    ```
+
+    Use instead:
+    ```text
+    The statement asked the National Assembly to publish the names.
+    ```
+
+    ## Glossary fields
+    `translate` (`bool`): false when the source-language name is right in every
+    language. The suggestion is the preferred term (of the same type: acronym for
+    an acronym) in the paragraph's language.
+    """
+
+    code = "GL106"
+    name = "untranslated-term"
+    summary = "a translatable concept in the other language's form"
+    default_severity = Severity.WARNING
+    fix_safe = False
+
+    @classmethod
+    def check(cls, analysis: Analysis) -> Iterator[Raw]:
+        for occurrence in analysis.occurrences:
+            if occurrence.role != "main" or occurrence.context is None:
+                continue
+            context = occurrence.context
+
+            def judge(
+                concept: Concept, term: Term, context: str = context, occ: Occurrence = occurrence
+            ) -> tuple[str, str, tuple[str, ...]] | None:
+                if not concept.translate or term.language == context:
+                    return None
+                if context not in concept.terms or _form_in(concept, term, context):
+                    return None
+                if _glossed_in(analysis, occ, concept, term, context):
+                    return None
+                preferred = _preferred(concept, context, term)
+                if preferred is None:
+                    return None
+                return (concept.id, context, (preferred.term,))
+
+            agreed = _agreed(analysis, occurrence, judge)
+            if agreed is None:
+                continue
+            concept_id, language, suggestions = agreed
+            text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
+            yield Raw(
+                cls.code,
+                occurrence.segment,
+                occurrence.start,
+                occurrence.end,
+                f"{text!r} is not translated in this {_language_name(language)} paragraph; "
+                f"use {suggestions[0]!r}",
+                concept_id or None,
+                language,
+                suggestions,
+            )
+
+
+@register
+class GlossMismatch(ArticleRule):
+    """## What it does
+    Finds a gloss that names another concept: `A (B)` or `A (B, ACR)` where B or
+    ACR is a rendering of a different glossary concept than A, such as
+    "Argentine Forensic Anthropology Team (Abuelas de Plaza de Mayo)" or "Supreme
+    Court of Justice (Tribunal Supremo de Justicia, CNE)". A correct gloss is never
+    reported; a parenthesis that is not a gloss ("(controlled by the PSUV)") is
+    left alone.
+
+    ## Why is this bad?
+    The gloss is where readers learn the other-language name or acronym to look
+    up; a wrong one sends them to another body.
+
+    ## Example
+    ```text
+    The Supreme Court of Justice (Tribunal Supremo de Justicia, CNE) did not answer.
+    ```
+
+    Use instead:
+    ```text
+    The Supreme Court of Justice (Tribunal Supremo de Justicia, TSJ) did not answer.
+    ```
+    The finding spans the whole construct; its first suggestion is what to write
+    in place of the wrong element (here "TSJ"), the second the corrected construct,
+    and `fix` in the JSON report is the exact edit.
+
+    ## Glossary fields
+    `terms`: all forms of both concepts; `type: acronym` decides whether the
+    suggestion is an acronym or a full form.
+    """
+
+    code = "GL107"
+    name = "gloss-mismatch"
+    summary = "a gloss that is not a rendering of the glossed concept"
+    default_severity = Severity.ERROR
+    fix_safe = True
+
+    @classmethod
+    def check(cls, analysis: Analysis) -> Iterator[Raw]:
+        for main in analysis.occurrences:
+            if not main.glosses or not main.resolved:
+                continue
+            concept = analysis.concept(main.concepts[0])
+            for j in main.glosses:
+                gloss = analysis.occurrences[j]
+                if concept.id in gloss.concepts:
+                    continue
+                wrong = analysis.term(gloss)
+                right = _preferred(concept, wrong.language, wrong)
+                if right is None:
+                    continue
+                segment_text = analysis.scans[main.segment].text
+                whole = segment_text[main.start : main.gloss_end]
+                fixed = (
+                    segment_text[main.start : gloss.start]
+                    + right.term
+                    + segment_text[gloss.end : main.gloss_end]
+                )
+                wrong_text = segment_text[gloss.start : gloss.end]
+                yield Raw(
+                    cls.code,
+                    main.segment,
+                    main.start,
+                    main.gloss_end,
+                    f"the gloss {wrong_text!r} of {concept.id} names "
+                    f"{gloss.concepts[0] if gloss.resolved else 'another concept'}; "
+                    f"use {right.term!r}",
+                    concept.id,
+                    wrong.language,
+                    (right.term, fixed) if whole != fixed else (right.term,),
+                    (gloss.start, gloss.end, right.term),
+                )
+
+
+@register
+class NearMiss(ArticleRule):
+    """## What it does
+    Finds a span one interior word away from a listed multi-word name (a word
+    added, dropped or changed, a preposition included) that is no listed form:
+    "Committee of Mothers in Defense of the Truth", "Commission of Human Rights"
+    for "Commission on Human Rights". Only capitalised names of three words or
+    more are compared, and the first and last words must match, so ordinary prose
+    around a name is not reported.
+
+    ## Why is this bad?
+    A name almost right is still wrong: it cannot be found and it looks like a
+    different body.
+
+    ## Example
+    ```text
+    the Committee of Mothers in Defense of the Truth
+    ```
+
+    Use instead:
+    ```text
+    the Committee of Mothers for the Defense of the Truth
+    ```
+
+    ## Glossary fields
+    `terms`: list real variants as `admitted` (or `variant`) so they are not
+    reported.
+    """
+
+    code = "GL108"
+    name = "near-miss"
+    summary = "a span one word away from a listed form"
+    default_severity = Severity.WARNING
+    fix_safe = False
+
+    @classmethod
+    def check(cls, analysis: Analysis) -> Iterator[Raw]:
+        for item in analysis.fuzzy:
+            if item.kind != "near":
+                continue
+            term = analysis.compiled.term_of_form(item.form)
+            text = analysis.text(item.segment, item.start, item.end)
+            yield Raw(
+                cls.code,
+                item.segment,
+                item.start,
+                item.end,
+                f"{text!r} is close to {term.term!r} but is not a listed form of {item.concept}",
+                item.concept,
+                term.language,
+                (term.term,),
+            )
