@@ -15,7 +15,7 @@ from typing import Any
 __all__ = ["MODULES", "register_all"]
 
 #: modules that add subcommands (one line each; keep sorted)
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = ("glosador.commands.catalog",)
 
 
 def register_all(groups: dict[str, Any]) -> None:
