@@ -6,7 +6,8 @@ Every failure that is the user's input, not a bug, is a ``GlosadorError``::
     ├── GlossaryError      # a glossary cannot be used; .problems lists every one (path:line:col)
     ├── DocumentError      # an article cannot be read or decoded; .path
     ├── ConfigError        # bad configuration or options: unknown rule code, unknown key
-    └── CatalogError       # a gettext catalog cannot be read, built or written
+    ├── CatalogError       # a gettext catalog cannot be read, built or written
+    └── ExchangeError      # a TBX or CSV termbase cannot be imported or exported (path:line:col)
 
 Findings are never exceptions: they are values in a ``Report``.
 """
@@ -20,6 +21,7 @@ __all__ = [
     "CatalogError",
     "ConfigError",
     "DocumentError",
+    "ExchangeError",
     "GlosadorError",
     "GlossaryError",
     "Problem",
@@ -85,4 +87,28 @@ class CatalogError(GlosadorError):
         where = ""
         if path is not None:
             where = f"{path}:{line}: " if line is not None else f"{path}: "
+        super().__init__(where + message)
+
+
+class ExchangeError(GlosadorError):
+    """A termbase (TBX, CSV) that cannot be imported, or a glossary that cannot be exported.
+
+    ``line`` and ``column`` are 1-based; 0 means unknown.
+    """
+
+    def __init__(
+        self, message: str, path: str | None = None, line: int = 0, column: int = 0
+    ) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        where = ""
+        if path is not None:
+            where = path
+            if line:
+                where += f":{line}"
+                if column:
+                    where += f":{column}"
+            where += ": "
         super().__init__(where + message)
