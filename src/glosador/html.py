@@ -1,0 +1,526 @@
+"""HTML prose with exact source offsets, parsed with selectolax (lexbor, HTML5).
+
+Checked: text nodes, one segment per block element (``p``, ``h1``-``h6``, ``li``,
+``td``, ``blockquote``, ``figcaption``, a ``div`` with direct text ...) with its
+inline elements (``em``, ``a``, ``span`` ...) joined in, and the ``alt`` and
+``title`` attributes, each its own segment. Not checked: ``script``, ``style``,
+``code``, ``pre``, ``template``, ``noscript``, ``kbd``, ``samp``, ``textarea``.
+Comments are returned as ``Comment``s (inline suppressions live in them).
+
+The parser decides the structure but gives no character offsets. A small scanner
+of the source (tags, comments, raw text, character references and line endings,
+after the HTML5 tokenizer) decodes all the text in document order, remembering
+where each character came from; the parser's text nodes are then found in that
+decoded stream from a cursor, in document order, so entities and inline markup
+map back to the exact source. Broken HTML is best effort: a node that cannot be
+placed is left out, nothing raises.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from html.entities import html5
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from glosador.extract import Comment, OffsetBuilder, Segment
+
+__all__ = ["html_segments"]
+
+Run = tuple[int, int, int, int]  # decoded start, source start, decoded length, source length
+
+_RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"})
+_RCDATA = frozenset({"title", "textarea"})
+_SKIPPED = frozenset(
+    {"script", "style", "code", "pre", "template", "noscript", "kbd", "samp", "textarea"}
+)
+_NOT_WALKED = _RAW_TEXT | {"template", "plaintext"}
+_KINDS = {
+    "p": "paragraph",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "title": "heading",
+    "li": "list-item",
+    "dd": "list-item",
+    "dt": "list-item",
+    "td": "table-cell",
+    "th": "table-cell",
+    "blockquote": "blockquote",
+    "figcaption": "caption",
+    "caption": "caption",
+    "legend": "caption",
+    "summary": "caption",
+}
+#: elements that end the text before them and start a new segment
+_BLOCKS = frozenset(
+    {
+        *_KINDS,
+        *[
+            "html",
+            "head",
+            "body",
+            "div",
+            "section",
+            "article",
+            "main",
+            "header",
+            "footer",
+            "nav",
+            "aside",
+            "address",
+            "ul",
+            "ol",
+            "dl",
+            "menu",
+            "table",
+            "thead",
+            "tbody",
+            "tfoot",
+            "tr",
+            "colgroup",
+            "figure",
+            "hgroup",
+            "details",
+            "dialog",
+            "form",
+            "fieldset",
+            "search",
+            "center",
+            "option",
+            "optgroup",
+            "select",
+            "button",
+            "br",
+            "hr",
+            "img",
+            "input",
+            "video",
+            "audio",
+            "object",
+            "embed",
+            "canvas",
+            "svg",
+            "math",
+            "iframe",
+            "area",
+        ],
+    }
+)
+_CONTAINER_KINDS = frozenset({"list-item", "blockquote", "table-cell"})
+_ATTRIBUTES = ("alt", "title")
+
+_TAG_NAME = re.compile(r"[A-Za-z][^\t\n\f\r />]*")
+_ATTR = re.compile(
+    r"[\t\n\f\r /]*(?:([^\t\n\f\r />][^\t\n\f\r /=>]*)"
+    r"(?:[\t\n\f\r ]*=[\t\n\f\r ]*(\"[^\"]*\"?|'[^']*'?|[^\t\n\f\r >]*))?)?"
+)
+_COMMENT_END = re.compile(r"--!?>")
+_REF = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))|\r\n?|\x00")
+_TEXT_SPECIAL = re.compile(r"[&\r\x00]")
+_WINDOW = 1 << 16
+
+
+def _c1(num: int) -> str:
+    try:
+        return bytes([num]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(num)
+
+
+_C1 = {num: _c1(num) for num in range(0x80, 0xA0)}
+
+
+@lru_cache(maxsize=16)
+def _raw_end(name: str) -> re.Pattern[str]:
+    return re.compile(r"</" + re.escape(name) + r"(?=[\t\n\f\r />])", re.IGNORECASE)
+
+
+def _numeric(digits: str, base: int) -> str:
+    num = int(digits, base) if len(digits) <= 8 else 0x110000
+    if num == 0 or num > 0x10FFFF or 0xD800 <= num <= 0xDFFF:
+        return "\ufffd"
+    return _C1.get(num) or chr(num)
+
+
+def _reference(match: re.Match[str], attribute: bool, text: str) -> tuple[str, int] | None:
+    """Decoded text and source length of a character reference, or None if literal."""
+    whole = match.group()
+    first = whole[0]
+    if first == "\r":
+        return "\n", len(whole)
+    if first == "\x00":
+        return ("\ufffd" if attribute else ""), 1
+    hexa, decimal, name = match.groups()
+    if hexa is not None:
+        return _numeric(hexa, 16), len(whole)
+    if decimal is not None:
+        return _numeric(decimal, 10), len(whole)
+    decoded = html5.get(name)
+    if decoded is not None and (name[-1] == ";" or not attribute or _plain_after(text, match)):
+        return decoded, len(whole)
+    # the longest legacy name (no semicolon) at the start: "&notit;" is "¬it;"
+    for size in range(min(len(name) - 1, 6), 1, -1):
+        decoded = html5.get(name[:size])
+        if decoded is not None:
+            # in an attribute, "&not" followed by a letter stays as written
+            return None if attribute else (decoded, size + 1)
+    return None
+
+
+def _name_end(text: str, pos: int) -> int:
+    match = _TAG_NAME.match(text, pos)
+    return match.end() if match else pos
+
+
+def _plain_after(text: str, match: re.Match[str]) -> bool:
+    end = match.end()
+    return end >= len(text) or text[end] != "="
+
+
+class _Source:
+    """The source scanned as the HTML5 tokenizer reads it.
+
+    ``decoded`` is all its text (outside tags, comments and raw text) with
+    references decoded and line endings normalised; ``runs`` map it back.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._parts: list[str] = []
+        self.runs: list[Run] = []
+        self._length = 0
+        self.comments: list[Comment] = []
+        #: (tag, attribute, decoded value, runs of the value) in source order
+        self.attributes: list[tuple[str, str, str, list[Run]]] = []
+        self._scan()
+        self.decoded = "".join(self._parts)
+        self.run_starts = [run[0] for run in self.runs]
+        del self._parts
+
+    def _scan(self) -> None:
+        text = self.text
+        size = len(text)
+        start = pos = 0
+        while pos < size:
+            lt = text.find("<", pos)
+            if lt < 0 or lt + 1 >= size:
+                break
+            nxt = text[lt + 1]
+            if nxt.isascii() and nxt.isalpha():
+                self._text(start, lt)
+                start = pos = self._start_tag(lt)
+            elif nxt == "/":
+                after = text[lt + 2 : lt + 3]
+                if not after:
+                    break
+                self._text(start, lt)
+                if after.isascii() and after.isalpha():
+                    start = pos = self._end_tag(lt + 2)
+                elif after == ">":
+                    start = pos = lt + 3
+                else:
+                    start = pos = self._bogus(lt, lt + 2)
+            elif nxt == "!":
+                self._text(start, lt)
+                if text.startswith("<!--", lt):
+                    start = pos = self._comment(lt)
+                elif text.startswith("<![CDATA[", lt):
+                    close = text.find("]]>", lt + 9)
+                    close = size if close < 0 else close
+                    self._add(text[lt + 9 : close], lt + 9)
+                    start = pos = min(close + 3, size)
+                else:
+                    start = pos = self._bogus(lt, lt + 2)
+            elif nxt == "?":
+                self._text(start, lt)
+                start = pos = self._bogus(lt, lt + 1)
+            else:
+                pos = lt + 1
+        self._text(start, size)
+
+    def _start_tag(self, lt: int) -> int:
+        text = self.text
+        name_end = _name_end(text, lt + 1)
+        name = text[lt + 1 : name_end].lower()
+        end = self._tag_end(name_end, name)
+        if end >= len(text) and not text.endswith(">"):
+            return len(text)  # EOF in a tag: the tag is dropped
+        if name in _RAW_TEXT or name in _RCDATA:
+            close = _raw_end(name).search(text, end)
+            close_at = close.start() if close else len(text)
+            if name in _RCDATA:
+                self._text(end, close_at)
+            return close_at
+        if name == "plaintext":
+            self._text(end, len(text))
+            return len(text)
+        return end
+
+    def _end_tag(self, pos: int) -> int:
+        return self._tag_end(_name_end(self.text, pos), "")
+
+    def _tag_end(self, pos: int, name: str) -> int:
+        """Offset after the tag whose attributes start at ``pos``; records alt/title."""
+        text = self.text
+        seen: set[str] = set()
+        while True:
+            match = _ATTR.match(text, pos)
+            if match is None:  # cannot happen: the pattern matches the empty string
+                break
+            pos = match.end()
+            attr = match.group(1)
+            if attr is None:
+                break
+            if not name:
+                continue
+            lowered = attr.lower()
+            if lowered in seen:
+                continue
+            seen.add(lowered)
+            value = match.group(2)
+            if lowered in _ATTRIBUTES and value:
+                vstart = match.start(2)
+                vend = match.end(2)
+                if value[0] in "\"'":
+                    vstart += 1
+                    if vend - vstart >= 1 and text[vend - 1] == value[0]:
+                        vend -= 1
+                self._attribute(name, lowered, vstart, vend)
+        return pos + 1 if pos < len(text) else pos
+
+    def _attribute(self, tag: str, name: str, start: int, end: int) -> None:
+        parts: list[str] = []
+        runs: list[Run] = []
+        length = _decode(self.text, start, end, parts, runs, 0, attribute=True)
+        if length:
+            self.attributes.append((tag, name, "".join(parts), runs))
+
+    def _comment(self, lt: int) -> int:
+        text = self.text
+        if text.startswith("<!-->", lt):
+            end = lt + 5
+        elif text.startswith("<!--->", lt):
+            end = lt + 6
+        else:
+            match = _COMMENT_END.search(text, lt + 4)
+            end = match.end() if match else len(text)
+        self.comments.append(Comment(text[lt:end], lt, end))
+        return end
+
+    def _bogus(self, lt: int, pos: int) -> int:
+        close = self.text.find(">", pos)
+        return len(self.text) if close < 0 else close + 1
+
+    def _add(self, piece: str, source: int) -> None:
+        if piece:
+            self._parts.append(piece)
+            self.runs.append((self._length, source, len(piece), len(piece)))
+            self._length += len(piece)
+
+    def _text(self, start: int, end: int) -> None:
+        if start >= end:
+            return
+        text = self.text
+        if _TEXT_SPECIAL.search(text, start, end) is None:
+            self._add(text[start:end], start)
+            return
+        self._length = _decode(text, start, end, self._parts, self.runs, self._length)
+
+
+def _decode(
+    text: str,
+    start: int,
+    end: int,
+    parts: list[str],
+    runs: list[Run],
+    length: int,
+    *,
+    attribute: bool = False,
+) -> int:
+    """Decode ``text[start:end]`` into ``parts``/``runs``; returns the new length."""
+    pos = start
+    for match in _REF.finditer(text, start, end):
+        ref = _reference(match, attribute, text)
+        if ref is None:
+            continue
+        if match.start() > pos:
+            piece = text[pos : match.start()]
+            parts.append(piece)
+            runs.append((length, pos, len(piece), len(piece)))
+            length += len(piece)
+        decoded, consumed = ref
+        if decoded:
+            parts.append(decoded)
+            runs.append((length, match.start(), len(decoded), consumed))
+            length += len(decoded)
+        pos = match.start() + consumed
+    if pos < end:
+        piece = text[pos:end]
+        parts.append(piece)
+        runs.append((length, pos, len(piece), len(piece)))
+        length += len(piece)
+    return length
+
+
+def _add_runs(
+    builder: OffsetBuilder, decoded: str, runs: list[Run], starts: list[int], lo: int, hi: int
+) -> None:
+    """Append ``decoded[lo:hi]`` to ``builder`` with the source offsets of ``runs``."""
+    i = max(bisect.bisect_right(starts, lo) - 1, 0)
+    count = len(runs)
+    while i < count and lo < hi:
+        dstart, sstart, dlen, slen = runs[i]
+        if dstart + dlen <= lo:
+            i += 1
+            continue
+        if dstart >= hi:
+            break
+        piece_end = min(hi, dstart + dlen)
+        if dlen == slen:
+            builder.add(decoded[lo:piece_end], sstart + lo - dstart)
+        else:
+            builder.add(decoded[lo:piece_end], sstart, slen)
+        lo = piece_end
+        i += 1
+
+
+class _Extractor:
+    """Walks the parsed tree in document order, placing its text with ``_Source``."""
+
+    def __init__(self, source: _Source) -> None:
+        self.source = source
+        self.segments: list[Segment] = []
+        self.cursor = 0
+        self.attr_cursor = 0
+        self.attr_tags = {entry[0] for entry in source.attributes}
+        self.builder = OffsetBuilder()
+        self.kinds: list[str] = ["paragraph"]
+        self.skipping = 0
+
+    def flush(self) -> None:
+        builder = self.builder
+        if builder.length:
+            text = builder.text()
+            if not text.isspace():
+                self.segments.append(Segment(text, builder.build(), self.kinds[-1]))
+            self.builder = OffsetBuilder()
+
+    def walk(self, root: LexborNode) -> None:
+        node: LexborNode | None = root
+        depth = 0
+        while node is not None:
+            descend = self.enter(node)
+            child = node.child if descend else None
+            if child is not None:
+                node = child
+                depth += 1
+                continue
+            while node is not None:
+                if descend:
+                    self.leave(node)
+                descend = True
+                if depth == 0:
+                    return
+                sibling = node.next
+                if sibling is not None:
+                    node = sibling
+                    break
+                node = node.parent
+                depth -= 1
+
+    def enter(self, node: LexborNode) -> bool:
+        """Handle ``node``; True to walk its children (and ``leave`` it after)."""
+        tag_id = node.tag_id
+        if tag_id == 2:  # text
+            self.text(node.text_content or "")
+            return False
+        tag = node.tag
+        if tag is None or tag_id == 4 or tag.startswith(("-", "#", "_")):
+            return False  # comment (taken from the source), document type
+        if tag in _NOT_WALKED:
+            return False
+        if tag in self.attr_tags:
+            self.attributes(tag, node, emit=not self.skipping)
+        if tag in _SKIPPED:
+            self.skipping += 1
+        if tag in _BLOCKS:
+            self.flush()
+            kind = _KINDS.get(tag, "paragraph")
+            if tag in ("p", "div") and self.kinds[-1] in _CONTAINER_KINDS:
+                kind = self.kinds[-1]
+            self.kinds.append(kind)
+        return True
+
+    def leave(self, node: LexborNode) -> None:
+        tag = node.tag
+        if tag in _SKIPPED:
+            self.skipping -= 1
+        if tag in _BLOCKS:
+            self.flush()
+            if len(self.kinds) > 1:
+                self.kinds.pop()
+
+    def text(self, value: str) -> None:
+        if not value:
+            return
+        decoded = self.source.decoded
+        cursor = self.cursor
+        if decoded.startswith(value, cursor):
+            found = cursor
+        else:
+            found = decoded.find(value, cursor, cursor + len(value) + _WINDOW)
+            if found < 0:
+                found = decoded.rfind(value, max(cursor - _WINDOW, 0), cursor + len(value))
+            if found < 0:
+                return
+        self.cursor = found + len(value)
+        if not self.skipping:
+            source = self.source
+            _add_runs(
+                self.builder, decoded, source.runs, source.run_starts, found, found + len(value)
+            )
+
+    def attributes(self, tag: str, node: LexborNode, *, emit: bool) -> None:
+        values = node.attributes
+        entries = self.source.attributes
+        for name in _ATTRIBUTES:
+            value = values.get(name)
+            if not value or value.isspace():
+                continue
+            limit = min(self.attr_cursor + 64, len(entries))
+            for index in range(self.attr_cursor, limit):
+                etag, ename, evalue, runs = entries[index]
+                if etag == tag and ename == name and evalue == value:
+                    self.attr_cursor = index + 1
+                    if emit:
+                        builder = OffsetBuilder()
+                        _add_runs(builder, evalue, runs, [r[0] for r in runs], 0, len(evalue))
+                        self.segments.append(Segment(builder.text(), builder.build(), name))
+                    break
+
+
+def html_segments(text: str) -> tuple[list[Segment], list[Comment]]:
+    """Prose segments and comments of an HTML document.
+
+    Offsets index ``text`` as given (code points); nothing here raises on odd input.
+    """
+    if not text or text.isspace():
+        return [], []
+    source = _Source(text)
+    if not source.decoded.strip() and not source.attributes:
+        return [], source.comments
+    tree = LexborHTMLParser(text)
+    extractor = _Extractor(source)
+    root = tree.root
+    if root is not None:
+        extractor.walk(root)
+        extractor.flush()
+    segments = extractor.segments
+    segments.sort(key=lambda segment: segment.offsets.runs[0][1])
+    return segments, source.comments
