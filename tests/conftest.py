@@ -40,3 +40,14 @@ def corpus_dir() -> Path | None:
         if candidate.is_dir():
             return candidate
     return None
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The shared corpus; skips without it, fails without it under CI=true."""
+    found = corpus_dir()
+    if found is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("the shared corpus is missing (set GLOSADOR_CORPUS or put shared/ beside)")
+        pytest.skip("the shared corpus is not available")
+    return found

@@ -27,7 +27,7 @@ from glosador.language import (
     document_language,
     function_word_language,
 )
-from glosador.matcher import CompiledGlossary, Scan, scan, select_longest
+from glosador.matcher import STOPWORDS, CompiledGlossary, Scan, scan, select_longest
 from glosador.model import Concept, Glossary, Term, TermType
 from glosador.normalize import has_accents, lower_tokens, norm_tokens
 
@@ -148,10 +148,18 @@ class Analysis:
 # -- validating what the automaton found ------------------------------------------
 
 
-def _case_quality(compiled: CompiledGlossary, form: int, written: Sequence[str]) -> str | None:
-    """'exact', 'case' (GL105) or None (not a rendering: ordinary words)."""
+def _case_quality(
+    compiled: CompiledGlossary, form: int, written: Sequence[str], caps: bool = False
+) -> str | None:
+    """'exact', 'case' (GL105) or None (not a rendering: ordinary words).
+
+    ``caps``: the whole segment is in capitals (a heading), where an acronym cannot
+    be told from a word ("UN AÑO": "un", not the UN).
+    """
     term_index = compiled.forms[form].term
     term = compiled.terms[term_index]
+    if caps and term.case_sensitive:
+        return None
     expected = compiled.case_tokens[term_index]
     shouting = all(w.isupper() or not w.isalpha() for w in written) and any(
         w.isalpha() for w in written
@@ -216,14 +224,15 @@ def analyse(
     analysis = Analysis(
         document, compiled, glossary, doc_language, languages, scans, occurrences, fuzzy
     )
-    _resolve_ambiguity(analysis)
     _link_glosses(analysis)
+    _resolve_ambiguity(analysis)
     _assign_context(analysis)
     return analysis
 
 
 def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> list[Occurrence]:
     text, starts, ends = segment_scan.text, segment_scan.starts, segment_scan.ends
+    caps = not any(c.islower() for c in text)
     candidates: list[Occurrence] = []
     for hit in segment_scan.hits:
         written = [text[starts[k] : ends[k]] for k in range(hit.start, hit.end)]
@@ -231,7 +240,7 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
         span = text[start:end]
         good: list[tuple[int, int, str]] = []  # (rank, form, quality)
         for form in hit.forms:
-            quality = _case_quality(compiled, form, written)
+            quality = _case_quality(compiled, form, written, caps)
             if quality is None:
                 continue
             if quality == "exact" and not _accents_ok(compiled, form, span):
@@ -277,23 +286,56 @@ def _concept_vocab(compiled: CompiledGlossary, concept_id: str) -> dict[str, fro
 
 
 def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int] | None:
-    """If ``window`` is ``form`` with one interior word added, dropped or changed, where."""
-    if not window or window[0] != form[0] or window[-1] != form[-1]:
+    """Where ``window`` differs from ``form`` by one interior word added, dropped or changed.
+
+    Two edits count as one when every word involved is a function word (a
+    preposition changed with its article: "in Defense" for "for the Defense").
+    Returns the window's ``[start, end)`` of the edited words.
+    """
+    window, form = tuple(window), tuple(form)
+    if not window or window == form or window[0] != form[0] or window[-1] != form[-1]:
         return None
     n, m = len(form), len(window)
-    if m == n:
-        diffs = [i for i in range(n) if window[i] != form[i]]
-        return (diffs[0], diffs[0] + 1) if len(diffs) == 1 else None
-    if m == n + 1:  # a word added
-        for i in range(1, m - 1):
-            if window[:i] == form[:i] and window[i + 1 :] == form[i:]:
-                return (i, i + 1)
+    if abs(n - m) > 2:
         return None
-    if m == n - 1:  # a word dropped
-        for i in range(1, n - 1):
-            if form[:i] == window[:i] and form[i + 1 :] == window[i:]:
-                return (i, i)
-    return None
+    # token Levenshtein with a backtrace, inner part only (first and last words match)
+    inner_w, inner_f = window[1:-1], form[1:-1]
+    rows, cols = len(inner_w) + 1, len(inner_f) + 1
+    cost = [[0] * cols for _ in range(rows)]
+    for i in range(rows):
+        cost[i][0] = i
+    for j in range(cols):
+        cost[0][j] = j
+    for i in range(1, rows):
+        for j in range(1, cols):
+            same = inner_w[i - 1] == inner_f[j - 1]
+            cost[i][j] = min(
+                cost[i - 1][j] + 1, cost[i][j - 1] + 1, cost[i - 1][j - 1] + (0 if same else 1)
+            )
+    distance = cost[-1][-1]
+    if distance == 0 or distance > 2:
+        return None
+    edited_w: list[int] = []
+    edited_words: list[str] = []
+    i, j = rows - 1, cols - 1
+    while i > 0 or j > 0:
+        if i and j and cost[i][j] == cost[i - 1][j - 1] + (inner_w[i - 1] != inner_f[j - 1]):
+            if inner_w[i - 1] != inner_f[j - 1]:
+                edited_w.append(i)
+                edited_words += [inner_w[i - 1], inner_f[j - 1]]
+            i, j = i - 1, j - 1
+        elif i and cost[i][j] == cost[i - 1][j] + 1:
+            edited_w.append(i)
+            edited_words.append(inner_w[i - 1])
+            i -= 1
+        else:
+            edited_words.append(inner_f[j - 1])
+            j -= 1
+    if distance == 2 and not all(word in STOPWORDS for word in edited_words):
+        return None
+    if not edited_w:  # only words dropped: nothing of the window is edited
+        return (1, 1)
+    return (min(edited_w), max(edited_w) + 1)
 
 
 def _fuzzy(
@@ -483,6 +525,20 @@ def _resolve_ambiguity(analysis: Analysis) -> None:
     for occurrence in analysis.occurrences:
         if occurrence.resolved:
             continue
+        # the nearest evidence first: what the occurrence's own gloss (or glossed name) names
+        related = list(occurrence.glosses)
+        if occurrence.parent is not None:
+            related.append(occurrence.parent)
+        local = {
+            c
+            for j in related
+            for c in analysis.occurrences[j].concepts
+            if analysis.occurrences[j].resolved
+        }
+        evidence = [c for c in occurrence.concepts if c in local]
+        if len(evidence) == 1:
+            _choose(analysis, occurrence, evidence[0])
+            continue
         evidence = [c for c in occurrence.concepts if named[c]]
         if len(evidence) != 1:
             if document_tokens is None:
@@ -500,10 +556,14 @@ def _resolve_ambiguity(analysis: Analysis) -> None:
                 if any(set(norm_tokens(c)) <= document_tokens for c in contexts):
                     evidence.append(concept_id)
         if len(evidence) == 1:
-            occurrence.concepts = (evidence[0],)
-            occurrence.form = next(
-                f for f in occurrence.forms if analysis.compiled.concept_of_form(f) == evidence[0]
-            )
+            _choose(analysis, occurrence, evidence[0])
+
+
+def _choose(analysis: Analysis, occurrence: Occurrence, concept_id: str) -> None:
+    occurrence.concepts = (concept_id,)
+    occurrence.form = next(
+        f for f in occurrence.forms if analysis.compiled.concept_of_form(f) == concept_id
+    )
 
 
 def _link_glosses(analysis: Analysis) -> None:
