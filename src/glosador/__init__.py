@@ -24,6 +24,7 @@ from glosador.errors import (
     GlossaryError,
     Problem,
 )
+from glosador.check import check_paths, check_text
 from glosador.glossary import load_glossary, parse_glossary
 from glosador.model import (
     Concept,
@@ -52,6 +53,8 @@ __all__ = [
     "Term",
     "TermType",
     "__version__",
+    "check_paths",
+    "check_text",
     "load_glossary",
     "parse_glossary",
 ]
