@@ -16,6 +16,7 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0+unknown"
 
+from glosador.check import check_paths, check_text
 from glosador.errors import (
     CatalogError,
     ConfigError,
@@ -24,7 +25,6 @@ from glosador.errors import (
     GlossaryError,
     Problem,
 )
-from glosador.check import check_paths, check_text
 from glosador.glossary import load_glossary, parse_glossary
 from glosador.model import (
     Concept,
