@@ -15,7 +15,7 @@ from pathlib import Path
 
 from glosador.analysis import analyse
 from glosador.errors import DocumentError, GlosadorError
-from glosador.extract import Document, LineIndex, document_from_text, read_document
+from glosador.extract import Document, LineIndex, document_from_text, format_for, read_document
 from glosador.glossary import load_glossary
 from glosador.matcher import compile_glossary
 from glosador.model import Finding, Glossary, Report, Severity
@@ -55,6 +55,8 @@ class CheckOptions:
     ignore: frozenset[str] = frozenset()
     severity: dict[str, Severity] = field(default_factory=dict)
     format: str | None = None  #: "text", "markdown", "html", "po"; None = from the extension
+    source_lang: str | None = None  #: for .po files: the msgid language (default: detected)
+    include_fuzzy: bool = False  #: for .po files: check fuzzy entries too
 
     def enabled(self) -> list[type[ArticleRule]]:
         rules = [r for r in all_rules() if issubclass(r, ArticleRule)]
@@ -167,6 +169,25 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterable[Path]:
             yield path
 
 
+def _check_po(path: Path, glossary: Glossary, options: CheckOptions) -> Report:
+    """GL201/GL202 of a ``.po`` file (article rules do not apply to catalogs)."""
+    from glosador.bilingual import check_catalog
+
+    report = check_catalog(
+        path,
+        glossary,
+        source_lang=options.source_lang,
+        target_lang=options.lang,
+        include_fuzzy=options.include_fuzzy,
+    )
+    kept = tuple(f for f in report.findings if _selected(options, f.rule))
+    return Report(kept, report.files, report.languages)
+
+
+def _selected(options: CheckOptions, code: str) -> bool:
+    return (options.select is None or code in options.select) and code not in options.ignore
+
+
 def check_paths(
     paths: Iterable[str | os.PathLike[str]],
     glossary: Glossary | str | os.PathLike[str] | Sequence[str] | None = None,
@@ -183,6 +204,16 @@ def check_paths(
     for path in iter_files(paths):
         if not path.exists():
             errors.append(f"{path}: no such file or folder")
+            continue
+        if (options.format or format_for(str(path))) == "po":
+            try:
+                catalog_report = _check_po(path, loaded, options)
+            except GlosadorError as exc:
+                errors.append(str(exc))
+                continue
+            files += 1
+            findings.extend(catalog_report.findings)
+            languages.update(catalog_report.languages)
             continue
         try:
             document = read_document(path, options.format)

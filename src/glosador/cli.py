@@ -122,6 +122,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         select=frozenset(resolve_codes(args.select)) if args.select else None,
         ignore=frozenset(resolve_codes(args.ignore)) if args.ignore else frozenset(),
         format=args.format_in,
+        source_lang=args.source_lang,
+        include_fuzzy=args.include_fuzzy,
     )
     glossary = load_glossary(args.glossary or None)
     paths = args.paths or ["."]
@@ -134,6 +136,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         paths = [p for p in paths if p != "-"]
     if paths:
         reports.append(check_paths(paths, glossary, options=options))
+    if args.source:
+        reports.append(_check_translations(args, paths, glossary, options))
     findings = sorted((f for r in reports for f in r.findings), key=lambda f: f.sort_key)
     report = Report(
         tuple(findings),
@@ -154,6 +158,34 @@ def _cmd_check(args: argparse.Namespace) -> int:
     threshold = Severity.WARNING if args.strict else Severity.ERROR
     failing = any(f.severity.rank >= threshold.rank for f in report.findings)
     return 1 if failing else 0
+
+
+def _check_translations(
+    args: argparse.Namespace, paths: list[str], glossary: object, options: object
+) -> object:
+    """GL201/GL202 of each checked file against ``--source``."""
+    from glosador.bilingual import check_pair
+    from glosador.check import iter_files
+    from glosador.extract import format_for, read_document
+    from glosador.model import Report
+
+    source = read_document(args.source, args.format_in)
+    findings = []
+    for path in iter_files(paths):
+        target = read_document(path, args.format_in)
+        report = check_pair(
+            source.text,
+            target.text,
+            glossary,  # type: ignore[arg-type]
+            source_lang=args.source_lang,
+            target_lang=getattr(options, "lang", None),
+            format=args.format_in or format_for(str(path)),
+            path=str(path),
+        )
+        findings.extend(
+            f for f in report.findings if getattr(options, "selects", lambda c: True)(f.rule)
+        )
+    return Report(tuple(findings), 0, {})
 
 
 def _sources(report: object) -> dict[str, str]:
@@ -198,6 +230,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--ignore", metavar="RULES", help="rules not to check")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name of the file read from -")
+    check.add_argument(
+        "--source",
+        metavar="PATH",
+        help="bilingual: PATH is the source, the checked files its translations (GL201, GL202)",
+    )
+    check.add_argument("--source-lang", metavar="LANG", help="language of --source and of msgids")
+    check.add_argument(
+        "--include-fuzzy", action="store_true", help=".po files: check fuzzy entries too"
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
     check.set_defaults(handler=_cmd_check)
