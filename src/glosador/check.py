@@ -21,6 +21,7 @@ from glosador.matcher import compile_glossary
 from glosador.model import Finding, Glossary, Report, Severity
 from glosador.rules import all_rules, get_rule, resolve_codes
 from glosador.rules.article import PRECEDENCE, ArticleRule, Raw
+from glosador.suppress import UNUSED, apply_suppressions
 
 __all__ = ["CheckOptions", "check_document", "check_paths", "check_text", "iter_files"]
 
@@ -64,6 +65,10 @@ class CheckOptions:
             rules = [r for r in rules if r.code in self.select]
         return [r for r in rules if r.code not in self.ignore]
 
+    def selects(self, code: str) -> bool:
+        """Whether the rule ``code`` runs with these options."""
+        return (self.select is None or code in self.select) and code not in self.ignore
+
 
 def _glossary(glossary: Glossary | str | os.PathLike[str] | Sequence[str] | None) -> Glossary:
     if isinstance(glossary, Glossary):
@@ -79,11 +84,20 @@ def check_document(
     compiled = compile_glossary(glossary)
     analysis = analyse(document, compiled, glossary, options.lang)
     raws: list[Raw] = []
-    for rule in options.enabled():
+    enabled = options.enabled()
+    for rule in enabled:
         raws.extend(rule.check(analysis))
     raws = _one_per_span(raws)
     index = LineIndex(document.text)
     findings = [_place(raw, document, index, options) for raw in raws]
+    findings = apply_suppressions(
+        document,
+        findings,
+        enabled=frozenset(rule.code for rule in enabled),
+        report_unused=options.selects(UNUSED),
+        severity=options.severity.get(UNUSED, Severity.INFO),
+        index=index,
+    )
     findings.sort(key=lambda f: f.sort_key)
     return findings, analysis.language
 

@@ -60,7 +60,7 @@ def register(rule: type[Rule]) -> type[Rule]:
 
 def _load() -> None:
     # importing the modules registers their rules
-    from glosador.rules import article, bilingual, glossary  # noqa: F401
+    from glosador.rules import article, bilingual, glossary, suppression  # noqa: F401
 
 
 def all_rules() -> list[type[Rule]]:
