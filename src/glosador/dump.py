@@ -32,7 +32,7 @@ import yaml
 from glosador.exchange.fields import default_case_sensitive, default_status, term_is_default
 from glosador.model import Concept, Term, TermType
 
-__all__ = ["dump_concept", "dump_glossary", "iter_dump", "yaml_scalar"]
+__all__ = ["concept_mapping", "dump_concept", "dump_glossary", "iter_dump", "yaml_scalar"]
 
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -180,3 +180,46 @@ def dump_glossary(
 ) -> str:
     """The text of a glossary file holding ``concepts`` (see ``iter_dump``)."""
     return "".join(iter_dump(concepts, source_language=source_language, header=header))
+
+
+def _term_value(term: Term, position: int) -> str | dict[str, Any]:
+    if term_is_default(term, position):
+        return term.term
+    value: dict[str, Any] = {"term": term.term}
+    if term.status is not default_status(position):
+        value["status"] = term.status.value
+    if term.type is not TermType.FULL_FORM:
+        value["type"] = term.type.value
+    if term.case_sensitive is not default_case_sensitive(term.type):
+        value["case_sensitive"] = term.case_sensitive
+    for key in ("note", "context", "part_of_speech", "source"):
+        if getattr(term, key) is not None:
+            value[key] = getattr(term, key)
+    if term.extra:
+        value["extra"] = _plain(term.extra)
+    return value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def concept_mapping(concept: Concept) -> dict[str, Any]:
+    """A concept as the plain mapping its YAML holds (for round-trip editors)."""
+    value: dict[str, Any] = {"id": concept.id}
+    for key in ("subject", "definition", "note", "source"):
+        if getattr(concept, key) is not None:
+            value[key] = getattr(concept, key)
+    if not concept.translate:
+        value["translate"] = False
+    if concept.extra:
+        value["extra"] = _plain(concept.extra)
+    value["terms"] = {
+        language: [_term_value(term, i) for i, term in enumerate(terms)]
+        for language, terms in concept.terms.items()
+    }
+    return value

@@ -15,7 +15,10 @@ from typing import Any
 __all__ = ["MODULES", "register_all"]
 
 #: modules that add subcommands (one line each; keep sorted)
-MODULES: tuple[str, ...] = ("glosador.commands.catalog",)
+MODULES: tuple[str, ...] = (
+    "glosador.commands.catalog",
+    "glosador.commands.exchange",
+)
 
 
 def register_all(groups: dict[str, Any]) -> None:
