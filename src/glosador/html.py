@@ -31,8 +31,20 @@ __all__ = ["html_segments"]
 
 Run = tuple[int, int, int, int]  # decoded start, source start, decoded length, source length
 
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"})
 _RCDATA = frozenset({"title", "textarea"})
+_FOREIGN = frozenset({"svg", "math"})
+#: start tags that end SVG and MathML content (HTML5 tree construction, foreign content)
+_BREAKOUT = _names(
+    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i "
+    "img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt "
+    "u ul var"
+)
 _SKIPPED = frozenset(
     {"script", "style", "code", "pre", "template", "noscript", "kbd", "samp", "textarea"}
 )
@@ -58,59 +70,11 @@ _KINDS = {
     "summary": "caption",
 }
 #: elements that end the text before them and start a new segment
-_BLOCKS = frozenset(
-    {
-        *_KINDS,
-        *[
-            "html",
-            "head",
-            "body",
-            "div",
-            "section",
-            "article",
-            "main",
-            "header",
-            "footer",
-            "nav",
-            "aside",
-            "address",
-            "ul",
-            "ol",
-            "dl",
-            "menu",
-            "table",
-            "thead",
-            "tbody",
-            "tfoot",
-            "tr",
-            "colgroup",
-            "figure",
-            "hgroup",
-            "details",
-            "dialog",
-            "form",
-            "fieldset",
-            "search",
-            "center",
-            "option",
-            "optgroup",
-            "select",
-            "button",
-            "br",
-            "hr",
-            "img",
-            "input",
-            "video",
-            "audio",
-            "object",
-            "embed",
-            "canvas",
-            "svg",
-            "math",
-            "iframe",
-            "area",
-        ],
-    }
+_BLOCKS = frozenset(_KINDS) | _names(
+    "html head body div section article main header footer nav aside address ul ol dl menu "
+    "table thead tbody tfoot tr colgroup figure hgroup details dialog form fieldset search "
+    "center option optgroup select button br hr img input video audio object embed canvas "
+    "svg math iframe area "
 )
 _CONTAINER_KINDS = frozenset({"list-item", "blockquote", "table-cell"})
 _ATTRIBUTES = ("alt", "title")
@@ -148,14 +112,16 @@ def _numeric(digits: str, base: int) -> str:
     return _C1.get(num) or chr(num)
 
 
-def _reference(match: re.Match[str], attribute: bool, text: str) -> tuple[str, int] | None:
+def _reference(
+    match: re.Match[str], text: str, *, attribute: bool, nul: str
+) -> tuple[str, int] | None:
     """Decoded text and source length of a character reference, or None if literal."""
     whole = match.group()
     first = whole[0]
     if first == "\r":
         return "\n", len(whole)
     if first == "\x00":
-        return ("\ufffd" if attribute else ""), 1
+        return nul, 1
     hexa, decimal, name = match.groups()
     if hexa is not None:
         return _numeric(hexa, 16), len(whole)
@@ -198,6 +164,7 @@ class _Source:
         self.comments: list[Comment] = []
         #: (tag, attribute, decoded value, runs of the value) in source order
         self.attributes: list[tuple[str, str, str, list[Run]]] = []
+        self._foreign = 0  # open <svg> and <math> elements
         self._scan()
         self.decoded = "".join(self._parts)
         self.run_starts = [run[0] for run in self.runs]
@@ -225,21 +192,21 @@ class _Source:
                 elif after == ">":
                     start = pos = lt + 3
                 else:
-                    start = pos = self._bogus(lt, lt + 2)
+                    start = pos = self._bogus(lt + 2)
             elif nxt == "!":
                 self._text(start, lt)
                 if text.startswith("<!--", lt):
                     start = pos = self._comment(lt)
-                elif text.startswith("<![CDATA[", lt):
+                elif self._foreign and text.startswith("<![CDATA[", lt):
                     close = text.find("]]>", lt + 9)
                     close = size if close < 0 else close
                     self._add(text[lt + 9 : close], lt + 9)
                     start = pos = min(close + 3, size)
                 else:
-                    start = pos = self._bogus(lt, lt + 2)
+                    start = pos = self._bogus(lt + 2)
             elif nxt == "?":
                 self._text(start, lt)
-                start = pos = self._bogus(lt, lt + 1)
+                start = pos = self._bogus(lt + 1)
             else:
                 pos = lt + 1
         self._text(start, size)
@@ -249,13 +216,21 @@ class _Source:
         name_end = _name_end(text, lt + 1)
         name = text[lt + 1 : name_end].lower()
         end = self._tag_end(name_end, name)
-        if end >= len(text) and not text.endswith(">"):
+        if end < 0:
             return len(text)  # EOF in a tag: the tag is dropped
+        if name in _FOREIGN:
+            if text[end - 2] != "/":
+                self._foreign += 1
+            return end
+        if self._foreign:
+            if name not in _BREAKOUT:
+                return end  # no raw text in SVG and MathML
+            self._foreign = 0
         if name in _RAW_TEXT or name in _RCDATA:
             close = _raw_end(name).search(text, end)
             close_at = close.start() if close else len(text)
             if name in _RCDATA:
-                self._text(end, close_at)
+                self._text(end, close_at, nul="\ufffd")
             return close_at
         if name == "plaintext":
             self._text(end, len(text))
@@ -263,10 +238,15 @@ class _Source:
         return end
 
     def _end_tag(self, pos: int) -> int:
-        return self._tag_end(_name_end(self.text, pos), "")
+        name_end = _name_end(self.text, pos)
+        if self._foreign and self.text[pos:name_end].lower() in _FOREIGN:
+            self._foreign -= 1
+        end = self._tag_end(name_end, "")
+        return len(self.text) if end < 0 else end
 
     def _tag_end(self, pos: int, name: str) -> int:
-        """Offset after the tag whose attributes start at ``pos``; records alt/title."""
+        """Offset after the tag whose attributes start at ``pos`` (-1 at the end of
+        the file, inside the tag); records ``alt`` and ``title`` values."""
         text = self.text
         seen: set[str] = set()
         while True:
@@ -292,12 +272,12 @@ class _Source:
                     if vend - vstart >= 1 and text[vend - 1] == value[0]:
                         vend -= 1
                 self._attribute(name, lowered, vstart, vend)
-        return pos + 1 if pos < len(text) else pos
+        return pos + 1 if pos < len(text) else -1
 
     def _attribute(self, tag: str, name: str, start: int, end: int) -> None:
         parts: list[str] = []
         runs: list[Run] = []
-        length = _decode(self.text, start, end, parts, runs, 0, attribute=True)
+        length = _decode(self.text, start, end, parts, runs, 0, attribute=True, nul="\ufffd")
         if length:
             self.attributes.append((tag, name, "".join(parts), runs))
 
@@ -313,7 +293,7 @@ class _Source:
         self.comments.append(Comment(text[lt:end], lt, end))
         return end
 
-    def _bogus(self, lt: int, pos: int) -> int:
+    def _bogus(self, pos: int) -> int:
         close = self.text.find(">", pos)
         return len(self.text) if close < 0 else close + 1
 
@@ -323,14 +303,18 @@ class _Source:
             self.runs.append((self._length, source, len(piece), len(piece)))
             self._length += len(piece)
 
-    def _text(self, start: int, end: int) -> None:
+    def _text(self, start: int, end: int, nul: str = "") -> None:
         if start >= end:
             return
         text = self.text
         if _TEXT_SPECIAL.search(text, start, end) is None:
             self._add(text[start:end], start)
             return
-        self._length = _decode(text, start, end, self._parts, self.runs, self._length)
+        if self._foreign:
+            nul = "\ufffd"
+        self._length = _decode(
+            text, start, end, self._parts, self.runs, self._length, attribute=False, nul=nul
+        )
 
 
 def _decode(
@@ -341,12 +325,13 @@ def _decode(
     runs: list[Run],
     length: int,
     *,
-    attribute: bool = False,
+    attribute: bool,
+    nul: str,
 ) -> int:
     """Decode ``text[start:end]`` into ``parts``/``runs``; returns the new length."""
     pos = start
     for match in _REF.finditer(text, start, end):
-        ref = _reference(match, attribute, text)
+        ref = _reference(match, text, attribute=attribute, nul=nul)
         if ref is None:
             continue
         if match.start() > pos:

@@ -129,27 +129,34 @@ class _ContentMap:
             if text.endswith(piece, lo, hi):
                 self._add(cstart, hi - size, size)
                 return
-            stripped = len(text[lo:hi].rstrip())
-            if text.endswith(piece, lo, lo + stripped):
-                self._add(cstart, lo + stripped - size, size)
+            line_end = lo + len(text[lo:hi].rstrip())
+            if text.endswith(piece, lo, line_end):
+                self._add(cstart, line_end - size, size)
                 return
         found = text.find(piece, lo, hi)
         if found >= 0:
             self._add(cstart, found, size)
             return
-        # the parser changed the piece: expanded tabs (leading spaces) or removed
-        # the backslash of an escaped table pipe; align piece by piece
+        unindented = piece.lstrip(" ")
+        if unindented != piece and not table:
+            # a tab partly used as indentation comes back as spaces
+            self._align(unindented, cstart + size - len(unindented), text, lo, hi, table=False)
+            return
+        # the parser removed the backslash of an escaped table pipe: align piece by piece
         cursor = lo
         offset = 0
-        for part in re.split(r"(\|| +)", piece):
+        for part in re.split(r"(\||\s+)", piece):
             if not part:
+                continue
+            if part.isspace():
+                if text.startswith(part, cursor):
+                    self._add(cstart + offset, cursor, len(part))
+                    cursor += len(part)
+                offset += len(part)
                 continue
             found = text.find(part, cursor, hi)
             if found < 0:
-                if part.strip():
-                    return
-                offset += len(part)
-                continue
+                return
             if part == "|" and found > cursor and text[found - 1] == "\\":
                 self._runs.append((cstart + offset, found - 1, 1, 2))
             else:
@@ -185,16 +192,20 @@ class _ContentMap:
             i += 1
 
     def source_span(self, start: int, end: int) -> tuple[int, int] | None:
-        """File offsets covering content ``[start, end)``, or None if unmapped."""
+        """File offsets covering content ``[start, end)``, or None if not all mapped."""
         first = self._run_index(start)
         last = self._run_index(end - 1)
         if first < 0 or last < 0:
             return None
         cst, sst, clen, slen = self._runs[first]
+        if start >= cst + clen:
+            return None
         src_start = sst + (start - cst if clen == slen else 0)
         cst, sst, clen, slen = self._runs[last]
-        src_end = sst + (min(end - cst, clen) if clen == slen else slen)
-        return src_start, max(src_end, src_start)
+        if end - 1 >= cst + clen:
+            return None
+        src_end = sst + (end - cst if clen == slen else slen)
+        return src_start, src_end
 
     def line_of(self, index: int) -> int:
         """File line of content offset ``index``."""
