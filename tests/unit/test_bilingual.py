@@ -37,7 +37,7 @@ def test_aligned_paragraphs_report_missing_and_extra_concepts() -> None:
         ("GL201", 5, "ve-tsj"),
         ("GL202", 5, "ve-cne"),
     ]
-    extra = [f for f in report.findings if f.rule == "GL202"][0]
+    extra = next(f for f in report.findings if f.rule == "GL202")
     assert extra.text == "National Electoral Council"
 
 
