@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from glosador.analysis import analyse
-from glosador.errors import DocumentError, GlosadorError
-from glosador.extract import Document, LineIndex, document_from_text, format_for, read_document
+from glosador.config import Config, load_config
+from glosador.extract import Document, LineIndex, document_from_text
 from glosador.glossary import load_glossary
 from glosador.matcher import compile_glossary
 from glosador.model import Finding, Glossary, Report, Severity
@@ -207,39 +207,54 @@ def check_paths(
     glossary: Glossary | str | os.PathLike[str] | Sequence[str] | None = None,
     *,
     options: CheckOptions | None = None,
+    config: Config | str | os.PathLike[str] | None = None,
+    jobs: int = 1,
 ) -> Report:
-    """Check files and folders; unreadable files are listed in ``errors_reading``."""
-    options = options or CheckOptions()
-    loaded = _glossary(glossary)
+    """Check files and folders; unreadable files are listed in ``errors_reading``.
+
+    Each file's configuration (``glosador.config``) is found by walking up from it,
+    unless ``config`` is given: a ``Config`` (``Config()`` for none) or the path of a
+    ``glosador.toml`` / ``pyproject.toml``. ``glossary`` and the rule choices and
+    language of ``options`` win over the configuration. ``jobs`` > 1 checks many
+    files in that many processes.
+    """
+    from glosador.runner import discover, load_glossaries, run
+
+    base = options or CheckOptions()
+    given = _config(config)
+    override = Config(
+        lang=base.lang,
+        select=base.select,
+        ignore=base.ignore or None,
+        severity=dict(base.severity),
+    )
+    loaded: Glossary | None = None
+    if isinstance(glossary, Glossary):
+        loaded = glossary
+    elif glossary is not None:
+        names = [glossary] if isinstance(glossary, (str, os.PathLike)) else list(glossary)
+        override = replace(override, glossary=tuple(os.path.abspath(n) for n in names))
+    tasks = discover(
+        paths, config=given, override=override, base=base, given_glossary=loaded is not None
+    )
+    if loaded is None:
+        load_glossaries(tasks)
     findings: list[Finding] = []
     languages: dict[str, str] = {}
     errors: list[str] = []
     files = 0
-    for path in iter_files(paths):
-        if not path.exists():
-            errors.append(f"{path}: no such file or folder")
-            continue
-        if (options.format or format_for(str(path))) == "po":
-            try:
-                catalog_report = _check_po(path, loaded, options)
-            except GlosadorError as exc:
-                errors.append(str(exc))
-                continue
-            files += 1
-            findings.extend(catalog_report.findings)
-            languages.update(catalog_report.languages)
-            continue
-        try:
-            document = read_document(path, options.format)
-        except DocumentError as exc:
-            errors.append(str(exc))
-            continue
-        except GlosadorError as exc:  # pragma: no cover - defensive
-            errors.append(f"{path}: {exc}")
+    for result in run(tasks, jobs=jobs, glossary=loaded):
+        if result.error is not None:
+            errors.append(result.error)
             continue
         files += 1
-        found, language = check_document(document, loaded, options)
-        findings.extend(found)
-        languages[document.path] = language or "und"
+        findings.extend(result.findings)
+        languages[result.path] = result.language or "und"
     findings.sort(key=lambda f: f.sort_key)
     return Report(tuple(findings), files, languages, tuple(errors))
+
+
+def _config(config: Config | str | os.PathLike[str] | None) -> Config | None:
+    if config is None or isinstance(config, Config):
+        return config
+    return load_config(config)
