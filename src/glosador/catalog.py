@@ -718,7 +718,10 @@ def compile_catalogs(
             warning = plural_forms_warning(po, expected, po.language) if expected else None
             if warning is not None:
                 warnings.append(warning)
-        fields = list(po.header.items())
+        fields = [
+            (name, "text/plain; charset=UTF-8" if name.lower() == "content-type" else value)
+            for name, value in po.header.items()
+        ]  # the .mo is written in UTF-8 whatever the .po's charset
         files[source.with_suffix(".mo")] = render_mo(_po_messages(po), fields, use_fuzzy=use_fuzzy)
     written, unchanged = write_files(files)
     return BuildResult(tuple(written), tuple(unchanged), tuple(warnings))

@@ -13,14 +13,22 @@ entries, each with its ``status``:
   already obsolete stay so, and untranslated ones that no longer match are
   dropped, as ``msgmerge`` does.
 
-Unlike ``msgmerge``, which looks for a similar ``msgid`` anywhere in the file,
-a changed entry is found by its concept id only: a similar name of another
-concept is not a useful suggestion in a term base.
+A template entry without an exact match is matched first by its concept id
+(``msgctxt``), whatever its new source term; failing that, like ``msgmerge``,
+by the most similar translated ``msgid`` in the old file (similarity at least
+0.6, the ``difflib`` ratio standing in for gettext's ``fstrcmp``), which gives a
+fuzzy suggestion. Candidates are found through shared words, so merging stays
+near-linear. The one deliberate difference from ``msgmerge``: an entry whose
+concept id is unchanged keeps its translation (fuzzy) even when the new source
+term is not similar to the old one.
 """
 
 from __future__ import annotations
 
+import difflib
 import enum
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -126,6 +134,38 @@ def _obsolete(entry: PoEntry) -> MergedEntry:
     )
 
 
+FUZZY_THRESHOLD = 0.6
+_MAX_CANDIDATES = 50
+_WORD_RE = re.compile(r"\w+")
+
+
+class _Similar:
+    """Translated old entries, found by shared words, ranked by ``difflib`` ratio."""
+
+    def __init__(self, entries: Sequence[PoEntry]) -> None:
+        self._entries = [e for e in entries if e.msgid and _translation(e)]
+        self._by_word: dict[str, list[int]] = {}
+        for index, entry in enumerate(self._entries):
+            for word in set(_WORD_RE.findall(entry.msgid.lower())):
+                self._by_word.setdefault(word, []).append(index)
+
+    def best(self, msgid: str, context: str | None) -> PoEntry | None:
+        shared: Counter[int] = Counter()
+        for word in set(_WORD_RE.findall(msgid.lower())):
+            shared.update(self._by_word.get(word, ()))
+        best: PoEntry | None = None
+        best_score = FUZZY_THRESHOLD
+        for index, _count in shared.most_common(_MAX_CANDIDATES):
+            entry = self._entries[index]
+            matcher = difflib.SequenceMatcher(None, msgid, entry.msgid, autojunk=False)
+            if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
+                continue
+            score = matcher.ratio() + (0.00001 if entry.msgctxt in (None, context) else 0.0)
+            if score > best_score:
+                best, best_score = entry, score
+        return best
+
+
 def merge_entries(template: Sequence[TemplateEntry], old: PoFile) -> tuple[MergedEntry, ...]:
     """The template's entries with ``old``'s translations, then the obsolete ones."""
     exact: dict[tuple[str | None, str], PoEntry] = {}
@@ -136,6 +176,7 @@ def merge_entries(template: Sequence[TemplateEntry], old: PoFile) -> tuple[Merge
             by_context.setdefault(entry.msgctxt, entry)
     used: set[int] = set()
     merged: list[MergedEntry] = []
+    similar_index: _Similar | None = None
     for item in template:
         found = exact.get((item.context, item.msgid))
         if found is not None:
@@ -146,6 +187,13 @@ def merge_entries(template: Sequence[TemplateEntry], old: PoFile) -> tuple[Merge
         if similar is not None and id(similar) not in used and _translation(similar):
             used.add(id(similar))
             merged.append(_from_template(item, MergeStatus.FUZZY, similar))
+            continue
+        if similar_index is None:
+            similar_index = _Similar(list(old.active()))
+        close = similar_index.best(item.msgid, item.context)
+        if close is not None:
+            used.add(id(close))
+            merged.append(_from_template(item, MergeStatus.FUZZY, close))
             continue
         merged.append(_from_template(item, MergeStatus.NEW))
     active = {(m.context, m.msgid) for m in merged}

@@ -218,6 +218,26 @@ def _join_adjacent_strings(text: str) -> str:
     return "\n".join(lines)
 
 
+_CANDIDATE_RE = re.compile(r'\s*(?:#~\s*)?(?:#\|\s*)?(?:msg|")')
+_LINE_OK_RE = re.compile(
+    r"\s*(?:#~\s*)?(?:#\|\s*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*)?"
+    r'(?:"(?:[^"\\]|\\.)*"[ \t]*)+\r?'
+)
+
+
+def _check_strings(text: str, path: str) -> None:
+    """Keyword and string lines must hold complete string literals (polib is lax here)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _CANDIDATE_RE.match(line) and not _LINE_OK_RE.fullmatch(line):
+            stripped = line.strip()
+            keyword = stripped.split(None, 1)[0] if stripped else ""
+            if keyword.startswith('"') or '"' in stripped:
+                reason = "malformed or unterminated string"
+            else:
+                reason = f"{keyword!r} without a string"
+            raise CatalogError(f"syntax error: {reason}", path, number)
+
+
 def _parse_polib(text: str, path: str) -> Any:
     try:
         return polib.pofile(text, wrapwidth=0)
@@ -285,6 +305,7 @@ def parse_po(text: str, path: str = "<string>", *, charset: str = "utf-8") -> Po
     """Read a catalog's text (already decoded); ``CatalogError`` on syntax errors."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    _check_strings(text, path)
     try:
         raw = _parse_polib(text, path)
     except CatalogError:
