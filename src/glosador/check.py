@@ -246,7 +246,8 @@ def check_paths(
     for result in run(tasks, jobs=jobs, glossary=loaded):
         if result.error is not None:
             errors.append(result.error)
-            continue
+            if result.language is None and not result.findings:
+                continue  # not read at all
         files += 1
         findings.extend(result.findings)
         languages[result.path] = result.language or "und"

@@ -11,10 +11,16 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from glosador import __version__
 from glosador.errors import GlosadorError, GlossaryError
+
+if TYPE_CHECKING:
+    from glosador.check import CheckOptions
+    from glosador.config import Config
+    from glosador.model import Glossary, Report
+    from glosador.runner import FileResult, FixMode
 
 __all__ = ["main"]
 
@@ -108,56 +114,202 @@ def _color(stream: TextIO) -> bool:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from glosador.check import CheckOptions, check_document, check_paths
-    from glosador.extract import FORMATS, parse_document
-    from glosador.glossary import load_glossary
-    from glosador.model import Report, Severity
+    from glosador.check import CheckOptions
+    from glosador.config import Config, config_from_options, load_config
+    from glosador.extract import FORMATS
     from glosador.report import FORMATTERS
-    from glosador.rules import resolve_codes
+    from glosador.runner import FixMode, config_for, discover, load_glossaries, options_for, run
 
     if args.format_in and args.format_in not in FORMATS:
         raise GlosadorError(f"unknown input format {args.format_in!r}")
-    options = CheckOptions(
-        lang=None if args.lang in (None, "auto") else args.lang,
-        select=frozenset(resolve_codes(args.select)) if args.select else None,
-        ignore=frozenset(resolve_codes(args.ignore)) if args.ignore else frozenset(),
-        format=args.format_in,
-        source_lang=args.source_lang,
-        include_fuzzy=args.include_fuzzy,
+    if args.diff and not args.fix:
+        args.fix = True
+    override = config_from_options(
+        glossary=args.glossary,
+        lang=args.lang,
+        select=args.select,
+        ignore=args.ignore,
+        extend_select=args.extend_select,
+        fail_on="warning" if args.strict else args.fail_on,
+        format=args.format,
     )
-    glossary = load_glossary(args.glossary or None)
+    given: Config | None = None
+    if args.config:
+        given = load_config(args.config)
+    elif args.isolated:
+        given = Config()
+    base = CheckOptions(
+        format=args.format_in, source_lang=args.source_lang, include_fuzzy=args.include_fuzzy
+    )
+    fix = FixMode(apply=args.fix and not args.diff, diff=args.diff, unsafe=args.unsafe_fixes)
     paths = args.paths or ["."]
-    reports: list[Report] = []
+    here = config_for(args.stdin_filename or ".", given, override)
+    fmt = here.format or "text"
+    out = _out()
+    color = fmt == "text" and _color(out)
+    want_source = color or fmt == "json"
+
+    results: list[FileResult] = []
+    stdin_fixed: str | None = None
     if "-" in paths:
-        name = args.stdin_filename or "-"
-        document = parse_document(sys.stdin.buffer.read(), name, args.format_in)
-        findings, language = check_document(document, glossary, options)
-        reports.append(Report(tuple(findings), 1, {name: language or "und"}))
+        stdin_result, stdin_fixed = _check_stdin(args, given, override, base, fix, want_source)
+        results.append(stdin_result)
         paths = [p for p in paths if p != "-"]
     if paths:
-        reports.append(check_paths(paths, glossary, options=options))
+        tasks = discover(paths, config=given, override=override, base=base)
+        load_glossaries(tasks)
+        progress = _progress_bar(len(tasks)) if _show_progress(args, len(tasks)) else None
+        try:
+            results.extend(
+                run(tasks, fix=fix, jobs=args.jobs, want_source=want_source, progress=progress)
+            )
+        finally:
+            if progress is not None:
+                sys.stderr.write("\r\x1b[2K")
+    report = _report(results)
     if args.source:
-        reports.append(_check_translations(args, paths, glossary, options))
-    findings = sorted((f for r in reports for f in r.findings), key=lambda f: f.sort_key)
-    report = Report(
-        tuple(findings),
-        sum(r.files for r in reports),
-        {k: v for r in reports for k, v in r.languages.items()},
-        tuple(e for r in reports for e in r.errors_reading),
-    )
-    out = _out()
-    color = args.format == "text" and _color(out)
-    sources = _sources(report) if (color or args.format == "json") else None
-    out.write(FORMATTERS[args.format](report, color=color, sources=sources))
+        extra = _check_translations(args, paths, _cwd_glossary(here), options_for(None, here, base))
+        report = _merge_reports(report, extra)  # type: ignore[arg-type]
+    if fix.diff:
+        for result in results:
+            out.write(result.diff)
+        count = sum(r.fixed for r in results)
+        changed = sum(1 for r in results if r.diff)
+        if count:
+            sys.stderr.write(
+                f"glosador: would fix {_n(count, 'finding')} in {_n(changed, 'file')}\n"
+            )
+    elif stdin_fixed is not None:
+        out.write(stdin_fixed)
+    else:
+        sources = {r.path: r.source for r in results if r.source is not None}
+        out.write(FORMATTERS[fmt](report, color=color, sources=sources or None))
+        count = sum(r.fixed for r in results)
+        if fix.apply and count:
+            changed = sum(1 for r in results if r.fixed)
+            sys.stderr.write(f"glosador: fixed {_n(count, 'finding')} in {_n(changed, 'file')}\n")
     for error in report.errors_reading:
         sys.stderr.write(f"glosador: {error}\n")
     if report.errors_reading:
         return 2
     if args.exit_zero:
         return 0
-    threshold = Severity.WARNING if args.strict else Severity.ERROR
-    failing = any(f.severity.rank >= threshold.rank for f in report.findings)
-    return 1 if failing else 0
+    if fix.diff:
+        return 1 if any(r.diff for r in results) else 0
+    extra_failing = any(
+        f.severity.rank >= here.threshold.rank
+        for f in report.findings
+        if f.rule.startswith("GL2") and f.path not in {r.path for r in results}
+    )
+    return 1 if extra_failing or any(r.failing for r in results) else 0
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _check_stdin(
+    args: argparse.Namespace,
+    given: Config | None,
+    override: Config,
+    base: CheckOptions,
+    fix: FixMode,
+    want_source: bool,
+) -> tuple[FileResult, str | None]:
+    """Check (and fix) the document read from stdin; with ``--fix`` also its fixed text."""
+    from glosador.check import check_document
+    from glosador.errors import DocumentError
+    from glosador.extract import parse_document
+    from glosador.fix import unified_diff
+    from glosador.runner import FileResult, config_for, fix_document, options_for
+
+    name = args.stdin_filename or "-"
+    config = config_for(args.stdin_filename or ".", given, override)
+    options = options_for(args.stdin_filename, config, base)
+    glossary = _cwd_glossary(config)
+    try:
+        document = parse_document(sys.stdin.buffer.read(), name, args.format_in)
+    except DocumentError as exc:
+        return FileResult(name, error=str(exc), fail_on=config.threshold), None
+    findings, language = check_document(document, glossary, options)
+    applied = 0
+    diff = ""
+    fixed_text = None
+    if fix.active:
+        fixed, remaining, fixed_language, applied = fix_document(
+            document, findings, glossary, options, unsafe=fix.unsafe
+        )
+        if fix.diff:
+            diff = unified_diff(name, document.text, fixed.text) if applied else ""
+        else:
+            fixed_text = fixed.text
+            if applied:
+                document, findings, language = fixed, remaining, fixed_language
+    source = document.text if want_source else None
+    result = FileResult(
+        name, tuple(findings), language, None, config.threshold, applied, diff, source
+    )
+    return result, fixed_text
+
+
+def _cwd_glossary(config: Config) -> Glossary:
+    from glosador.runner import _glossary
+
+    return _glossary(config.glossary)
+
+
+def _report(results: Sequence[FileResult]) -> Report:
+    from glosador.model import Finding, Report
+
+    findings: list[Finding] = []
+    languages: dict[str, str] = {}
+    errors = []
+    files = 0
+    for result in results:
+        if result.error is not None:
+            errors.append(result.error)
+            if result.language is None and not result.findings:
+                continue  # not read at all
+        files += 1
+        findings.extend(result.findings)
+        languages[result.path] = result.language or "und"
+    findings.sort(key=lambda f: f.sort_key)
+    return Report(tuple(findings), files, languages, tuple(errors))
+
+
+def _merge_reports(first: Report, second: Report) -> Report:
+    from glosador.model import Report
+
+    findings = sorted((*first.findings, *second.findings), key=lambda f: f.sort_key)
+    return Report(
+        tuple(findings),
+        first.files + second.files,
+        {**first.languages, **second.languages},
+        first.errors_reading + second.errors_reading,
+    )
+
+
+def _show_progress(args: argparse.Namespace, files: int) -> bool:
+    import os
+
+    if args.no_progress or files <= 5 or os.environ.get("CI"):
+        return False
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _progress_bar(total: int) -> Callable[[int, int], None]:
+    width = 30
+
+    def show(done: int, total: int = total) -> None:
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        sys.stderr.write(f"\r[{bar}] {done}/{total} files")
+        sys.stderr.flush()
+
+    return show
 
 
 def _check_translations(
@@ -167,10 +319,10 @@ def _check_translations(
     from glosador.bilingual import check_pair
     from glosador.check import iter_files
     from glosador.extract import format_for, read_document
-    from glosador.model import Report
+    from glosador.model import Finding, Report
 
     source = read_document(args.source, args.format_in)
-    findings = []
+    findings: list[Finding] = []
     for path in iter_files(paths):
         target = read_document(path, args.format_in)
         report = check_pair(
@@ -186,20 +338,6 @@ def _check_translations(
             f for f in report.findings if getattr(options, "selects", lambda c: True)(f.rule)
         )
     return Report(tuple(findings), 0, {})
-
-
-def _sources(report: object) -> dict[str, str]:
-    from glosador.errors import DocumentError
-    from glosador.extract import read_document
-
-    sources: dict[str, str] = {}
-    for finding in getattr(report, "findings", ()):
-        if finding.path not in sources and finding.path != "-":
-            try:
-                sources[finding.path] = read_document(finding.path, "text").text
-            except DocumentError:
-                sources[finding.path] = ""
-    return sources
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -221,7 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--lang", default="auto", help="document language: auto (default), es, en, ..."
     )
-    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument(
+        "--format", choices=("text", "json", "sarif", "github"), help="report format (text)"
+    )
     check.add_argument(
         "--format-in", metavar="FORMAT", help="input format: text, markdown, html, po"
     )
@@ -241,6 +381,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        help="lowest severity that fails the check (default: error, or the config's fail-on)",
+    )
+    check.add_argument(
+        "--extend-select", metavar="RULES", help="rules to check besides the selected ones"
+    )
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes to the files")
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix: also GL106 and GL108 fixes"
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes for many files (default: the CPU count)",
+    )
+    check.add_argument("--config", metavar="FILE", help="use this glosador.toml or pyproject.toml")
+    check.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    check.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     check.set_defaults(handler=_cmd_check)
 
     rule = sub.add_parser("rule", aliases=["rules"], help="documentation of one rule, or the list")
@@ -267,6 +432,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_all({"top": sub, "glossary": gsub, "catalog": csub})
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return value
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

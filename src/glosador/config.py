@@ -154,7 +154,7 @@ class Config:
 def _spec(patterns: tuple[str, ...]) -> Any:
     import pathspec
 
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def _excluded(patterns: tuple[str, ...], relative: str) -> bool:
