@@ -37,6 +37,24 @@ from glosador.model import (
     TermType,
 )
 
+# Catalogs and bilingual checks import Babel and polib: loaded on first use, so that
+# ``import glosador`` and ``glosador check`` start fast.
+_LAZY = {
+    "build_catalogs": "glosador.catalog",
+    "check_catalogs": "glosador.catalog",
+    "check_catalog": "glosador.bilingual",
+    "check_pair": "glosador.bilingual",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'glosador' has no attribute {name!r}")
+
+
 __all__ = [
     "CatalogError",
     "Concept",
@@ -53,6 +71,10 @@ __all__ = [
     "Term",
     "TermType",
     "__version__",
+    "build_catalogs",
+    "check_catalog",
+    "check_catalogs",
+    "check_pair",
     "check_paths",
     "check_text",
     "load_glossary",
