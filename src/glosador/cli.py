@@ -169,7 +169,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     report = _report(results)
     if args.source:
         extra = _check_translations(args, paths, _cwd_glossary(here), options_for(None, here, base))
-        report = _merge_reports(report, extra)  # type: ignore[arg-type]
+        report = _merge_reports(report, extra)
     if fix.diff:
         for result in results:
             out.write(result.diff)
@@ -313,8 +313,8 @@ def _progress_bar(total: int) -> Callable[[int, int], None]:
 
 
 def _check_translations(
-    args: argparse.Namespace, paths: list[str], glossary: object, options: object
-) -> object:
+    args: argparse.Namespace, paths: list[str], glossary: Glossary, options: CheckOptions
+) -> Report:
     """GL201/GL202 of each checked file against ``--source``."""
     from glosador.bilingual import check_pair
     from glosador.check import iter_files
@@ -328,15 +328,13 @@ def _check_translations(
         report = check_pair(
             source.text,
             target.text,
-            glossary,  # type: ignore[arg-type]
+            glossary,
             source_lang=args.source_lang,
-            target_lang=getattr(options, "lang", None),
+            target_lang=options.lang,
             format=args.format_in or format_for(str(path)),
             path=str(path),
         )
-        findings.extend(
-            f for f in report.findings if getattr(options, "selects", lambda c: True)(f.rule)
-        )
+        findings.extend(f for f in report.findings if options.selects(f.rule))
     return Report(tuple(findings), 0, {})
 
 
