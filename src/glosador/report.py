@@ -48,18 +48,54 @@ def summary_line(report: Report) -> str:
     return f"{', '.join(parts)} in {_plural(s['files'], 'file')}"
 
 
+#: a source line longer than this is shown as a window around the span
+SNIPPET_WIDTH = 100
+_ELLIPSIS = "…"
+
+
+def _window(line: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tuple[str, int]:
+    """The part of ``line`` to show around ``[start, end)`` (0-based) and its offset.
+
+    A line that fits is shown whole; a longer one is cut to about ``width``
+    characters around the span, with ``…`` where text was left out.
+    """
+    if len(line) <= width:
+        return line, 0
+    span = max(1, end - start)
+    context = max(10, (width - span) // 2)
+    left = max(0, start - context)
+    right = min(len(line), max(end, start + 1) + context)
+    if span > width:  # a very long span: show its beginning
+        right = min(len(line), start + width)
+    shown = line[left:right]
+    offset = left
+    if left > 0:
+        shown = _ELLIPSIS + shown
+        offset -= 1
+    if right < len(line):
+        shown += _ELLIPSIS
+    return shown, offset
+
+
 def _snippet(finding: Finding, source: str, color: bool) -> list[str]:
-    lines = source.splitlines()
-    if not 0 < finding.line <= len(lines):
+    from glosador.extract import LineIndex
+
+    index = LineIndex(source)
+    try:
+        line_start, line_end = index.line_span(finding.line)
+    except IndexError:
         return []
-    line = lines[finding.line - 1].expandtabs(1)
-    end = finding.end_column if finding.end_line == finding.line else len(line) + 1
-    width = max(1, end - finding.column)
+    line = source[line_start:] if line_end < 0 else source[line_start:line_end]
+    line = line.rstrip("\r\n").replace("\t", " ")
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    shown, offset = _window(line, start, end)
+    width = max(1, min(end, offset + len(shown)) - start)
     gutter = f"{finding.line} | "
-    marker = " " * (len(gutter) + finding.column - 1) + "^" * width
+    marker = " " * (len(gutter) + start - offset) + "^" * width
     if color:
         marker = _COLORS[finding.severity] + marker + _RESET
-    out = [gutter + line, marker]
+    out = [gutter + shown, marker]
     if finding.suggestions:
         help_text = f'help: use "{finding.suggestions[0]}"'
         out.append(" " * len(gutter) + (_GREEN + help_text + _RESET if color else help_text))
