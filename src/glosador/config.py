@@ -342,9 +342,7 @@ def _severity(value: object, name: str, shown: str | None) -> Severity:
     try:
         return Severity(str(value).lower())
     except ValueError as exc:
-        raise ConfigError(
-            f"{name!r} must be error, warning or info, not {value!r}", shown
-        ) from exc
+        raise ConfigError(f"{name!r} must be error, warning or info, not {value!r}", shown) from exc
 
 
 def _severity_table(value: object, name: str, shown: str | None) -> dict[str, Severity]:

@@ -91,8 +91,7 @@ def plan_edits(
     edits = sorted(
         edit
         for finding in findings
-        if fixable(finding, unsafe=unsafe)
-        and (edit := _edit_of(finding, text, fmt)) is not None
+        if fixable(finding, unsafe=unsafe) and (edit := _edit_of(finding, text, fmt)) is not None
     )
     chosen: list[Edit] = []
     for edit in edits:
