@@ -114,7 +114,7 @@ _HEADER_ROLES = {
     "translatorcomments": "note",
     "conceptsource": "source",
     "url": "source",
-    "conceptur": "source",
+    "sourcereference": "source",
     "reference": "source",
     "translate": "translate",
     "translatable": "translate",
@@ -151,6 +151,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+#: what reading strips from cells: ASCII white space (a no-break space is content)
+_SPACE = " \t\n\r"
+#: the header ``write_csv`` gives the concept's ``source`` (``source`` is the source term)
+CONCEPT_SOURCE = "concept source"
 
 
 def _key(header: str) -> str:
@@ -358,7 +364,7 @@ class _CsvReader:
         drafts: dict[str, _Draft],
         order: list[_Draft],
     ) -> None:
-        cells = {c.index: row[c.index].strip() for c in columns}
+        cells = {c.index: row[c.index].strip(_SPACE) for c in columns}
         by_role = {
             c.role: cells[c.index] for c in columns if c.role not in ("lang", "extra-column")
         }
@@ -637,7 +643,7 @@ def write_csv(
                 _needs(t, key, i) for c in items for i, t in enumerate(c.terms.get(language, ()))
             )
         ]
-    header = ["id", *concept_keys]
+    header = ["id", *(CONCEPT_SOURCE if key == "source" else key for key in concept_keys)]
     for language in languages:
         reserved = _key(language) in _HEADER_ROLES
         header.append(f"{language}:term" if reserved else language)

@@ -49,7 +49,7 @@ from glosador.exchange.fields import (
     parse_status,
     parse_type,
 )
-from glosador.exchange.ids import IdAllocator
+from glosador.exchange.ids import IdAllocator, is_valid_id
 from glosador.exchange.language import is_language_code, normalize_language
 from glosador.exchange.result import ImportResult, Notice
 from glosador.model import Concept, Status, Term, TermType
@@ -66,7 +66,9 @@ _ENTRIES = frozenset({"conceptEntry", "termEntry"})
 _LANG_SECTIONS = frozenset({"langSec", "langSet"})
 _TERM_SECTIONS = frozenset({"termSec", "tig", "ntig"})
 _TRANSLATE_CATEGORIES = {"translationneeded": False, "translatable": False, "donottranslate": True}
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\n\r]+")
+#: the white space XML knows; other spaces (no-break...) are content
+_XML_SPACE = " \t\n\r"
 _NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 _HTTP = re.compile(r"https?://\S+")
 _BAD_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -105,7 +107,7 @@ def _namespace(tag: str) -> str:
 
 
 def _text(element: Any) -> str:
-    return "".join(element.itertext()).strip()
+    return "".join(element.itertext()).strip(_XML_SPACE)
 
 
 def _add(extra: dict[str, Any], key: str, value: Any) -> None:
@@ -276,6 +278,8 @@ class TbxReader:
         if lang_extra:
             extra["langSec"] = _merge(lang_extra, extra.get("langSec", {}))
         wanted = element.get("id", "") if self._use_file_ids else ""
+        if wanted.startswith("_") and is_valid_id(wanted[1:]):
+            wanted = wanted[1:]  # how write_tbx makes an id that starts with a digit an XML ID
         concept_id = self._ids.allocate(
             wanted or self._label(terms_by_language), fallback=f"concept-{self.entries}"
         )
@@ -496,7 +500,7 @@ def _escape(text: str, *, attribute: bool = False) -> str:
 
 def _clean(value: object) -> bool:
     """Whether a string survives reading unchanged (reading strips element text)."""
-    return isinstance(value, str) and value != "" and value == value.strip()
+    return isinstance(value, str) and value != "" and value == value.strip(_XML_SPACE)
 
 
 class _Writer:
@@ -680,7 +684,7 @@ class _Writer:
         elif term_id is not None:
             more["id"] = term_id
         text = term.term
-        if _SPACE.sub(" ", text.strip()) != text or not text:
+        if _SPACE.sub(" ", text.strip(_XML_SPACE)) != text or not text:
             encoded["term"] = text
         notes: list[str] = []
         status_value = self.original(extra, "administrativeStatus", TBX_STATUS[term.status])
