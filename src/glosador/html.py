@@ -431,7 +431,7 @@ class _Extractor:
         if tag in _NOT_WALKED:
             return False
         if tag in self.attr_tags:
-            self.attributes(tag, node, emit=not self.skipping)
+            self.attributes(tag, node, emit=not self.skipping and tag not in _SKIPPED)
         if tag in _SKIPPED:
             self.skipping += 1
         if tag in _BLOCKS:
