@@ -115,7 +115,7 @@ def _color(stream: TextIO) -> bool:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from glosador.check import CheckOptions
-    from glosador.config import Config, config_from_options, load_config
+    from glosador.config import Config, clear_cache, config_from_options, load_config
     from glosador.extract import FORMATS
     from glosador.report import FORMATTERS
     from glosador.runner import FixMode, config_for, discover, load_glossaries, options_for, run
@@ -124,6 +124,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise GlosadorError(f"unknown input format {args.format_in!r}")
     if args.diff and not args.fix:
         args.fix = True
+    clear_cache()
     override = config_from_options(
         glossary=args.glossary,
         lang=args.lang,

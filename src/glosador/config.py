@@ -44,6 +44,7 @@ else:  # pragma: no cover - Python 3.10
 __all__ = [
     "CONFIG_FILES",
     "Config",
+    "clear_cache",
     "find_config",
     "load_config",
     "parse_config",
@@ -231,6 +232,11 @@ def find_config(start: str | os.PathLike[str]) -> Path | None:
     if not folder.is_dir():
         folder = folder.parent
     return _find_in(folder)
+
+
+def clear_cache() -> None:
+    """Forget which folders hold configuration files (they may have changed)."""
+    _find_in.cache_clear()
 
 
 @lru_cache(maxsize=1024)

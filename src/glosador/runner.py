@@ -18,11 +18,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-from glosador.config import Config, find_config, load_config
+from glosador.config import Config, clear_cache, find_config, load_config
 from glosador.errors import DocumentError, GlosadorError
 from glosador.extract import Document
 from glosador.model import Finding, Glossary, Severity
@@ -67,10 +67,14 @@ CHECKED_SUFFIXES = frozenset(
 )
 #: below this many files, workers cost more than they save
 PARALLEL_MIN_FILES = 16
+#: text and Markdown files larger than this are checked in pieces of ``CHUNK_CHARS``
+LARGE_FILE_BYTES = 4 * 1024 * 1024
+CHUNK_CHARS = 1 << 20
 _FIX_PASSES = 8
 
 #: where a glossary comes from: paths (None: the bundled one) or a given object
 GlossarySpec = tuple[str, ...] | None
+Checker = Callable[[Document], tuple[list[Finding], str | None]]
 
 
 @dataclass(frozen=True)
@@ -120,8 +124,17 @@ class FileResult:
 
 
 @lru_cache(maxsize=256)
-def _load(path: Path) -> Config:
+def _load_cached(path: Path, _stamp: tuple[int, int]) -> Config:
     return load_config(path)
+
+
+def _load(path: Path) -> Config:
+    try:
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = (0, 0)
+    return _load_cached(path, stamp)
 
 
 def config_for(path: str | os.PathLike[str], given: Config | None, override: Config) -> Config:
@@ -223,6 +236,7 @@ def discover(
     ``base`` (``CheckOptions``) carries what configurations do not set;
     ``given_glossary`` makes every task use the glossary object handed to ``run``.
     """
+    clear_cache()
     override = override or Config()
     tasks: list[Task] = []
     seen: set[str] = set()
@@ -291,12 +305,19 @@ def check_file(task: Task, fix: FixMode, want_source: bool = False) -> FileResul
 
     if task.error is not None:
         return FileResult(task.display, error=f"{task.display}: {task.error}", fail_on=task.fail_on)
+    check: Checker | None = None
     try:
         glossary = _glossary(task.glossary)
-        if (task.options.format or format_for(task.path)) == "po":
+        fmt = task.options.format or format_for(task.path)
+        if fmt == "po":
             return _check_po(task, glossary)
-        document = read_document(task.path, task.options.format, display=task.display)
-        findings, language = check_document(document, glossary, task.options)
+        if fmt in ("text", "markdown") and _size(task.path) > LARGE_FILE_BYTES:
+            document = _read_large(task, fmt)
+            check = partial(_check_chunked, glossary=glossary, options=task.options)
+            findings, language = check(document)
+        else:
+            document = read_document(task.path, task.options.format, display=task.display)
+            findings, language = check_document(document, glossary, task.options)
     except DocumentError as exc:
         return FileResult(task.display, error=str(exc), fail_on=task.fail_on)
     except GlosadorError as exc:
@@ -306,7 +327,95 @@ def check_file(task: Task, fix: FixMode, want_source: bool = False) -> FileResul
         return FileResult(
             task.display, tuple(findings), language, None, task.fail_on, 0, "", source
         )
-    return _fix(task, fix, document, findings, language, glossary, want_source)
+    return _fix(task, fix, document, findings, language, glossary, want_source, check)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # read_document reports it
+
+
+def _read_large(task: Task, fmt: str) -> Document:
+    """A large file, decoded but not segmented (``_check_chunked`` segments it piecewise)."""
+    from glosador.extract import decode
+
+    try:
+        data = Path(task.path).read_bytes()
+    except OSError as exc:
+        raise DocumentError(task.display, f"cannot read: {exc.strerror or exc}") from exc
+    text, encoding, bom = decode(data, task.display)
+    del data
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return Document(task.display, text, fmt, (), (), encoding, bom)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` pieces of about ``size`` characters, cut after a blank line if
+    there is one near, else after a line break, else anywhere."""
+    start = 0
+    length = len(text)
+    while start < length:
+        end = start + size
+        if end >= length:
+            yield start, length
+            return
+        limit = min(length, end + size)
+        cut = -1
+        for mark in ("\n\n", "\r\n\r\n", "\r\r"):
+            found = text.find(mark, end, limit)
+            if found >= 0 and (cut < 0 or found + len(mark) < cut):
+                cut = found + len(mark)
+        if cut < 0:
+            found = text.find("\n", end, limit)
+            cut = found + 1 if found >= 0 else end
+        yield start, cut
+        start = cut
+
+
+def _check_chunked(
+    document: Document, *, glossary: Glossary, options: Any
+) -> tuple[list[Finding], str | None]:
+    """Check a large document piece by piece, so memory stays bounded.
+
+    Findings are placed in the whole file; consistency rules (GL102) see one
+    piece at a time.
+    """
+    from collections import Counter
+    from dataclasses import replace as _replace
+
+    from glosador.check import check_document
+    from glosador.extract import LineIndex, document_from_text
+
+    findings: list[Finding] = []
+    languages: Counter[str] = Counter()
+    lines_before = 0
+    for start, end in chunks(document.text):
+        piece = document.text[start:end]
+        part = document_from_text(piece, document.path, document.format)
+        found, language = check_document(part, glossary, options)
+        if language:
+            languages[language] += end - start
+        for f in found:
+            fix = None
+            if f.fix is not None:
+                fix = (f.fix[0] + start, f.fix[1] + start, f.fix[2])
+            findings.append(
+                _replace(
+                    f,
+                    line=f.line + lines_before,
+                    end_line=f.end_line + lines_before,
+                    start_offset=f.start_offset + start,
+                    end_offset=f.end_offset + start,
+                    fix=fix,
+                )
+            )
+        lines_before += LineIndex(piece).position(len(piece))[0] - 1
+        del part, piece
+    findings.sort(key=lambda f: f.sort_key)
+    return findings, languages.most_common(1)[0][0] if languages else None
 
 
 def _check_po(task: Task, glossary: Glossary) -> FileResult:
@@ -324,10 +433,12 @@ def fix_document(
     options: Any,
     *,
     unsafe: bool = False,
+    check: Checker | None = None,
 ) -> tuple[Document, list[Finding], str | None, int]:
     """Apply fixes until none is left (at most a few passes).
 
     Returns the fixed document, its findings and language, and the number of edits.
+    ``check`` replaces ``check_document`` (a large file is checked piecewise).
     """
     from glosador.check import check_document
     from glosador.extract import document_from_text
@@ -345,10 +456,16 @@ def fix_document(
         if text == current.text:
             break
         applied += len(edits)
-        current = document_from_text(
-            text, current.path, current.format, encoding=current.encoding, bom=current.bom
-        )
-        remaining, language = check_document(current, glossary, options)
+        if check is not None:
+            current = Document(
+                current.path, text, current.format, (), (), current.encoding, current.bom
+            )
+            remaining, language = check(current)
+        else:
+            current = document_from_text(
+                text, current.path, current.format, encoding=current.encoding, bom=current.bom
+            )
+            remaining, language = check_document(current, glossary, options)
     return current, remaining, language, applied
 
 
@@ -360,12 +477,13 @@ def _fix(
     language: str | None,
     glossary: Glossary,
     want_source: bool,
+    check: Checker | None = None,
 ) -> FileResult:
     from glosador.fix import encode, unified_diff
     from glosador.fsutil import write_atomic
 
     fixed, remaining, fixed_language, applied = fix_document(
-        document, findings, glossary, task.options, unsafe=fix.unsafe
+        document, findings, glossary, task.options, unsafe=fix.unsafe, check=check
     )
     if not applied or fixed.text == document.text:
         source = document.text if want_source else None
