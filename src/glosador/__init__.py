@@ -17,6 +17,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0+unknown"
 
 from glosador.check import check_paths, check_text
+from glosador.config import Config, load_config
 from glosador.errors import (
     CatalogError,
     ConfigError,
@@ -58,6 +59,7 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "CatalogError",
     "Concept",
+    "Config",
     "ConfigError",
     "DocumentError",
     "Finding",
@@ -77,6 +79,7 @@ __all__ = [
     "check_pair",
     "check_paths",
     "check_text",
+    "load_config",
     "load_glossary",
     "parse_glossary",
 ]
