@@ -8,7 +8,7 @@ Run ``python benchmarks/bench_check.py`` (about 5-10 minutes on 2 cores) or with
    Spanish and English forms, English names glossed in Spanish, acronyms after the
    full form, hybrid renderings (a Spanish name with one word in English), Spanish
    names with their accents stripped, deprecated English forms;
-2. for every size, in a fresh process (so ``ru_maxrss`` is per size): loads the
+2. for every size, in a fresh process (so its peak RSS, VmHWM, is per size): loads the
    glossary with an empty cache, compiles it (cold), loads and compiles it again in a
    new ``Glossary`` (parse and compile caches filled: "cached"), then checks every
    article end to end - read, decode, parse, segment, detect languages, normalise,
@@ -180,6 +180,18 @@ def generate_articles(
 
 
 def _maxrss_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    ``VmHWM`` where there is ``/proc``: Linux keeps ``ru_maxrss`` across fork and exec,
+    so a child would report its parent's peak when that is higher.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -352,11 +364,12 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory(prefix="glosador-bench-check-") as tmp_name:
         tmp = Path(tmp_name)
-        all_concepts = {}
-        for n in sizes:
-            all_concepts[n] = generate_glossary(tmp / f"g{n}", n)
+        all_concepts: dict[int, list[GenConcept]] = {}
+        smaller: list[GenConcept] = []
+        for n in sorted(sizes):
+            all_concepts[n] = smaller = generate_glossary(tmp / f"g{n}", n, include=smaller)
         # the articles name concepts of the smallest glossary, which every larger one
-        # contains (same seed, same first concepts), so every size finds the same things
+        # contains, so every size finds the same things
         articles = tmp / "articles"
         planted = generate_articles(
             articles, all_concepts[sizes[0]], int(megabytes * 1e6), args.file_kb * 1024

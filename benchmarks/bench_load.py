@@ -1,12 +1,12 @@
 """Glossary load benchmark: generate 1k/10k/100k-concept glossaries, time cold and warm loads.
 
 Run ``python benchmarks/bench_load.py`` (``--quick`` for 1k/5k/20k). Every size runs in
-its own subprocess so ``ru_maxrss`` is that size's peak. Each child:
+its own subprocess so its peak RSS (VmHWM) is that size's. Each child:
 
-1. cold load: ``load_glossary`` with an empty ``$GLOSADOR_CACHE_DIR`` (YAML parse + lint),
-   peak Python memory traced with ``tracemalloc``;
-2. warm load: a second ``load_glossary`` in the same process (parse cache filled on disk);
-3. the ``ru_maxrss`` of the child.
+1. cold load: ``load_glossary`` with an empty ``$GLOSADOR_CACHE_DIR`` (YAML parse + lint);
+   a third process repeats it with ``tracemalloc`` for the peak of Python allocations;
+2. warm load: a new process, ``load_glossary`` with the parse cache filled;
+3. the peak RSS (VmHWM, else ``ru_maxrss``) of the child.
 
 Target (issue 2): 100k concepts in under 3 s and 500 MB.
 
@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,13 +200,24 @@ class GenConcept:
     extra: list[str] = field(default_factory=list)
 
 
-def generate_concepts(n: int, seed: int = 1) -> list[GenConcept]:
-    """``n`` concepts with unique forms per language (by folded text)."""
-    rng = random.Random(seed)
+def generate_concepts(
+    n: int, seed: int = 1, include: Sequence[GenConcept] = ()
+) -> list[GenConcept]:
+    """``n`` concepts with unique forms per language (by folded text).
+
+    ``include``: concepts to start with (a smaller generated glossary), so that a
+    larger glossary contains every concept of a smaller one.
+    """
+    rng = random.Random(seed * 1_000_003 + n)
     pool = [_name(rng) for _ in range(max(200, n // 3))]  # each name in ~3 concepts on average
     taken: dict[str, set[str]] = {"es": set(), "en": set()}
     acronyms: set[str] = set()
-    concepts: list[GenConcept] = []
+    concepts: list[GenConcept] = list(include[:n])
+    for c in concepts:
+        taken["es"].add(_fold(c.es))
+        taken["en"].update(_fold(t) for t in (c.en, c.admitted_en, c.deprecated_en) if t)
+        if c.acronym:
+            acronyms.add(c.acronym)
     attempt = 0
     while len(concepts) < n:
         attempt += 1
@@ -288,9 +300,11 @@ def glossary_yaml(concepts: list[GenConcept]) -> str:
     return "\n".join(out) + "\n"
 
 
-def generate_glossary(folder: Path, n: int, seed: int = 1) -> list[GenConcept]:
+def generate_glossary(
+    folder: Path, n: int, seed: int = 1, include: Sequence[GenConcept] = ()
+) -> list[GenConcept]:
     """Write a ``n``-concept glossary as ``folder/generated.yaml``; returns its concepts."""
-    concepts = generate_concepts(n, seed)
+    concepts = generate_concepts(n, seed, include)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "generated.yaml").write_text(glossary_yaml(concepts), encoding="utf-8")
     return concepts
@@ -300,6 +314,18 @@ def generate_glossary(folder: Path, n: int, seed: int = 1) -> list[GenConcept]:
 
 
 def _maxrss_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    ``VmHWM`` where there is ``/proc``: Linux keeps ``ru_maxrss`` across fork and exec,
+    so a child would report its parent's peak when that is higher.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -417,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         "cold = empty cache folder (YAML parse + lint + merge, fills the cache); "
-        "warm = new process, cache filled;\nrss = ru_maxrss of that child process "
+        "warm = new process, cache filled;\nrss = peak RSS (VmHWM) of that child process "
         "(interpreter and imports included); traced = tracemalloc peak of a cold load"
     )
     return 0
