@@ -169,6 +169,14 @@ class TestImport:
         )
         assert "concept id 'foro-penal' is also in" in capsys.readouterr().err
 
+    def test_failed_import_leaves_no_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "bad.tbx"
+        path.write_text(TBX.replace("</body>", ""), encoding="utf-8")
+        into = tmp_path / "out"
+        into.mkdir()
+        assert main(["glossary", "import", "-q", str(path), "--into", str(into / "g.yaml")]) == 2
+        assert list(into.iterdir()) == []
+
     def test_csv_with_map(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         path = tmp_path / "g.txt"
         path.write_bytes("English;Spanish\nPenal Forum;Foro Penal\n".encode("utf-16"))

@@ -211,23 +211,55 @@ def _print_yaml(concepts: Iterator[Any], source: Any) -> None:
 
 
 def _write_new(into: Path, concepts: Iterator[Any], source: Any) -> None:
-    """Write a new glossary file, streaming: the concepts are never all in memory."""
-    from glosador.dump import dump_concept, yaml_scalar
-    from glosador.errors import ExchangeError
-    from glosador.fsutil import write_atomic
+    """Write a new glossary file, streaming: neither the concepts nor the text are held.
 
-    body = bytearray()
-    count = 0
-    for concept in concepts:
-        body += (b"\n" if count else b"concepts:\n") + dump_concept(concept).encode("utf-8")
-        count += 1
-    if not count:
-        body += b"concepts: []\n"
-    head = f"source_language: {yaml_scalar(source())}\n".encode()
+    ``fsutil.write_atomic`` takes the whole content, which for a 200 MB termbase
+    is a 100 MB YAML text in memory; a new file has nothing to compare with or
+    permissions to keep, so it is written the same atomic way (a temporary file in
+    the same folder, fsync, rename) from the pieces as they come.
+    """
+    from glosador.dump import dump_concept, yaml_scalar
+
+    def pieces() -> Iterator[str]:
+        first = next(concepts, None)  # the source language is known once reading has begun
+        yield f"source_language: {yaml_scalar(source())}\n"
+        if first is None:
+            yield "concepts: []\n"
+            return
+        yield "concepts:\n" + dump_concept(first)
+        for concept in concepts:
+            yield "\n" + dump_concept(concept)
+
+    _write_streaming(into, pieces())
+
+
+def _write_streaming(path: Path, pieces: Iterable[str]) -> None:
+    import contextlib
+    import os
+    import tempfile
+
+    from glosador.errors import ExchangeError
+
     try:
-        write_atomic(into, head + bytes(body))
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise ExchangeError(f"cannot write: {exc.strerror or exc}", str(into)) from None
+        raise ExchangeError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            for piece in pieces:
+                handle.write(piece)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise ExchangeError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+        raise
 
 
 def _merge_into(args: argparse.Namespace, into: Path, concepts: list[Any], source: str) -> str:
