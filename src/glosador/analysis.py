@@ -276,13 +276,36 @@ def _concept_vocab(compiled: CompiledGlossary, concept_id: str) -> dict[str, fro
     cache: dict[str, dict[str, frozenset[str]]] = compiled.__dict__.setdefault("_vocab_cache", {})
     vocab = cache.get(concept_id)
     if vocab is None:
+        by_concept: dict[str, list[int]] | None = compiled.__dict__.get("_terms_by_concept")
+        if by_concept is None:  # once per glossary, not one pass over every term per concept
+            by_concept = {}
+            for i, owner in enumerate(compiled.term_concept):
+                by_concept.setdefault(owner, []).append(i)
+            compiled.__dict__["_terms_by_concept"] = by_concept
         words: dict[str, set[str]] = {}
-        for term, owner in zip(compiled.terms, compiled.term_concept, strict=True):
-            if owner == concept_id and term.type is not TermType.ACRONYM:
+        for i in by_concept.get(concept_id, ()):
+            term = compiled.terms[i]
+            if term.type is not TermType.ACRONYM:
                 words.setdefault(term.language, set()).update(norm_tokens(term.term))
         vocab = {lang: frozenset(ws) for lang, ws in words.items()}
         cache[concept_id] = vocab
     return vocab
+
+
+def _split_vocab(
+    compiled: CompiledGlossary, concept_id: str, language: str
+) -> tuple[frozenset[str], frozenset[str]]:
+    """A concept's words only in other languages than ``language``, and only in it (cached)."""
+    cache: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = (
+        compiled.__dict__.setdefault("_split_cache", {})
+    )
+    found = cache.get((concept_id, language))
+    if found is None:
+        vocab = _concept_vocab(compiled, concept_id)
+        own = vocab.get(language, frozenset())
+        others = frozenset().union(*(ws for lang, ws in vocab.items() if lang != language))
+        found = cache[(concept_id, language)] = (others - own, own - others)
+    return found
 
 
 def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int] | None:
@@ -419,13 +442,7 @@ def _fuzzy(
 
 
 def _other_vocab(compiled: CompiledGlossary, concept_id: str, language: str) -> frozenset[str]:
-    vocab = _concept_vocab(compiled, concept_id)
-    own = vocab.get(language, frozenset())
-    others: set[str] = set()
-    for lang, words in vocab.items():
-        if lang != language:
-            others |= words
-    return frozenset(others - own)
+    return _split_vocab(compiled, concept_id, language)[0]
 
 
 def _mixed(
@@ -438,22 +455,13 @@ def _mixed(
     """Whether ``window`` is ``form`` with some words in another language of the concept."""
     if len(window) != len(form) or tuple(window) == tuple(form) or len(form) < 2:
         return False
-    foreign = _other_vocab(compiled, concept_id, language)
-    own_only = _concept_vocab(compiled, concept_id).get(language, frozenset()) - (
-        foreign
-        | {
-            w
-            for lang, ws in _concept_vocab(compiled, concept_id).items()
-            if lang != language
-            for w in ws
-        }
-    )
+    foreign, own_only = _split_vocab(compiled, concept_id, language)
     replaced = native = 0
     for have, want in zip(window, form, strict=True):
         if have == want:
             native += want in own_only
         elif have in foreign:
-            replaced += 1
+            replaced += have not in STOPWORDS  # a function word alone is no evidence
         else:
             return False
     return replaced >= 1 and native >= 1

@@ -188,19 +188,20 @@ def compile_glossary(glossary: Glossary) -> CompiledGlossary:
     cached: CompiledGlossary | None = getattr(glossary, "_compiled", None)
     if cached is not None:
         return cached
-    from glosador.glossary import cache_key, cache_read, cache_write
+    from glosador.glossary import cache_key, cache_read, cache_write, gc_paused
 
     key = cache_key(_COMPILER_VERSION, glossary.fingerprint) if glossary.fingerprint else ""
-    compiled = cache_read("compiled", key) if key else None
-    if not isinstance(compiled, CompiledGlossary) or len(compiled.terms) != sum(
-        len(c.terms.get(lang, ())) for c in glossary for lang in c.terms
-    ):
-        compiled = CompiledGlossary(glossary)
-        if key and len(compiled.terms) > 2000:
-            cache_write("compiled", key, compiled)
-    else:
-        # the cached copy holds its own Term objects; use the glossary's (same order)
-        compiled.terms = [t for c in glossary for t in c.all_terms()]
+    with gc_paused():
+        compiled = cache_read("compiled", key) if key else None
+        if not isinstance(compiled, CompiledGlossary) or len(compiled.terms) != sum(
+            len(c.terms.get(lang, ())) for c in glossary for lang in c.terms
+        ):
+            compiled = CompiledGlossary(glossary)
+            if key and len(compiled.terms) > 2000:
+                cache_write("compiled", key, compiled)
+        else:
+            # the cached copy holds its own Term objects; use the glossary's (same order)
+            compiled.terms = [t for c in glossary for t in c.all_terms()]
     glossary._compiled = compiled  # type: ignore[attr-defined]
     return compiled
 

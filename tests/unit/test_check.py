@@ -278,11 +278,6 @@ def test_french_document_has_no_invented_findings(tmp_path: Path) -> None:
     assert report.languages == {str(path): "fr"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GL101 on French 'de détention': a Spanish function word taken for a "
-    "replaced word of 'incommunicado detention' (analysis._mixed)",
-)
 def test_french_de_detention_is_not_a_mixed_rendering() -> None:
     report = check_text(FRENCH_DETENTION, load_glossary())
     assert report.languages == {"<string>": "fr"}
