@@ -267,7 +267,7 @@ def parse_config(
     and globs are relative to ``path``'s folder (the working folder without one).
     """
     file = Path(path) if path is not None else None
-    root = file.parent if file is not None else Path.cwd()
+    root = Path(os.path.abspath(file)).parent if file is not None else Path.cwd()
     shown = str(file) if file is not None else None
     in_pyproject = file is not None and file.name == "pyproject.toml"
     prefix = where or ("tool.glosador." if in_pyproject else "")

@@ -260,10 +260,19 @@ def discover(
                 continue
             seen.add(key)
             cfg = config_for(file, config, override)
+            if _in_glossary(key, cfg.glossary):
+                continue  # a glossary's own YAML files are not articles
             spec = None if given_glossary else cfg.glossary
             options = options_for(str(file), cfg, base)
             tasks.append(Task(str(file), str(file), options, spec, cfg.threshold))
     return tasks
+
+
+def _in_glossary(path: str, glossary: GlossarySpec) -> bool:
+    for folder in glossary or ():
+        if path == folder or path.startswith(folder.rstrip(os.sep) + os.sep):
+            return True
+    return False
 
 
 # -- checking one file ----------------------------------------------------------
