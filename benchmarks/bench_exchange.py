@@ -10,7 +10,7 @@
    (concepts consumed, not kept), and imported into a new YAML file.
 
 Every measurement runs in a fresh Python process; "peak" is the growth of the
-process's maximum resident set size (``ru_maxrss``) over its size after imports,
+process's peak resident set size (``VmHWM``) over its size after imports,
 so it counts lxml's C memory as well as Python objects.
 """
 
@@ -31,6 +31,14 @@ NS = "urn:iso:std:iso:30042:ed-2"
 
 
 def _rss() -> int:
+    """The process's peak resident set size (VmHWM; ``ru_maxrss`` survives fork and exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
