@@ -276,14 +276,8 @@ def _concept_vocab(compiled: CompiledGlossary, concept_id: str) -> dict[str, fro
     cache: dict[str, dict[str, frozenset[str]]] = compiled.__dict__.setdefault("_vocab_cache", {})
     vocab = cache.get(concept_id)
     if vocab is None:
-        by_concept: dict[str, list[int]] | None = compiled.__dict__.get("_terms_by_concept")
-        if by_concept is None:  # once per glossary, not one pass over every term per concept
-            by_concept = {}
-            for i, owner in enumerate(compiled.term_concept):
-                by_concept.setdefault(owner, []).append(i)
-            compiled.__dict__["_terms_by_concept"] = by_concept
         words: dict[str, set[str]] = {}
-        for i in by_concept.get(concept_id, ()):
+        for i in range(*compiled.concept_range.get(concept_id, (0, 0))):
             term = compiled.terms[i]
             if term.type is not TermType.ACRONYM:
                 words.setdefault(term.language, set()).update(norm_tokens(term.term))
@@ -365,63 +359,89 @@ def _fuzzy(
     compiled: CompiledGlossary, segment_scan: Scan, index: int, found: list[Occurrence]
 ) -> list[Fuzzy]:
     tokens = segment_scan.tokens
+    count = len(tokens)
     exact_spans = {(o.tok_start, o.tok_end) for o in found}
     seen: set[tuple[int, int]] = set()
     result: list[Fuzzy] = []
+    # a form is tried where two of its anchor words stand at their places (one for short
+    # forms and forms with a single anchor): a fuzzy span keeps most of its form's words.
+    # A near miss may shift the words after an added or dropped one: bases +-1 count too.
+    # Anchors inside an exact occurrence do not send the fuzzy rules to that occurrence's
+    # own concept: the name is already there, written right.
+    covered = {k: o.concepts for o in found for k in range(o.tok_start, o.tok_end)}
+    form_concept = compiled.form_concept
+    hits: Counter[tuple[int, int]] = Counter()
     for token_index, anchors in segment_scan.anchors:
-        for form_index, position in anchors:
-            form = compiled.forms[form_index]
-            term = compiled.terms[form.term]
-            if not term.is_full:
+        own = covered.get(token_index)
+        if own is None:
+            hits.update((form_index, token_index - position) for form_index, position in anchors)
+        else:
+            hits.update(
+                (form_index, token_index - position)
+                for form_index, position in anchors
+                if form_concept[form_index] not in own
+            )
+    need = compiled.anchor_need
+    tried = [
+        (base, form_index, count)
+        for (form_index, base), count in hits.items()
+        if count >= need[form_index]
+        or count + hits.get((form_index, base - 1), 0) + hits.get((form_index, base + 1), 0)
+        >= need[form_index]
+    ]
+    tried.sort()
+    for base, form_index, found_anchors in tried:
+        form = compiled.forms[form_index]
+        needed = need[form_index]
+        words = form.tokens
+        n = len(words)
+        term = compiled.terms[form.term]
+        concept_id = compiled.term_concept[form.term]
+        proper = compiled.proper[form.term]
+        # GL101: the form's words, some replaced by the same concept's other-language words
+        if (
+            found_anchors >= needed
+            and base >= 0
+            and base + n <= count
+            and (base, base + n) not in seen
+            and (base, base + n) not in exact_spans
+            and _mixed(compiled, concept_id, term.language, words, tokens[base : base + n])
+            and not _crosses_hard_punctuation(segment_scan, base, base + n)
+            and (not proper or _capitalised(segment_scan, base, base + n))
+        ):
+            seen.add((base, base + n))
+            result.append(
+                _make_fuzzy("mixed", segment_scan, index, base, base + n, concept_id, form_index)
+            )
+            continue
+        # GL108: one interior word added, dropped or changed
+        if n < 3 or not proper:
+            continue
+        first, last = words[0], words[-1]
+        for start in (base - 1, base, base + 1):
+            if start < 0 or start >= count or tokens[start] != first:
                 continue
-            concept_id = compiled.term_concept[form.term]
-            n = len(form.tokens)
-            base = token_index - position
-            # GL101: the form's words, some replaced by the same concept's other-language words
-            if base >= 0 and base + n <= len(tokens) and (base, base + n) not in seen:
-                mixed = _mixed(
-                    compiled, concept_id, term.language, form.tokens, tokens[base : base + n]
-                )
-                if (
-                    mixed
-                    and (base, base + n) not in exact_spans
-                    and not _crosses_hard_punctuation(segment_scan, base, base + n)
-                    and (
-                        not compiled.proper[form.term] or _capitalised(segment_scan, base, base + n)
-                    )
-                ):
-                    seen.add((base, base + n))
-                    result.append(
-                        _make_fuzzy(
-                            "mixed", segment_scan, index, base, base + n, concept_id, form_index
-                        )
-                    )
+            for length in (n - 1, n, n + 1):
+                end = start + length
+                if end > count or tokens[end - 1] != last or (start, end) in seen:
                     continue
-            # GL108: one interior word added, dropped or changed
-            if n < 3 or not compiled.proper[form.term] or term.type is TermType.ACRONYM:
-                continue
-            for start in (base - 1, base, base + 1):
-                for length in (n - 1, n, n + 1):
-                    end = start + length
-                    if start < 0 or end > len(tokens) or (start, end) in seen:
-                        continue
-                    window = tokens[start:end]
-                    edit = _interior_edit(window, form.tokens)
-                    if edit is None or tuple(window) in compiled.form_keys:
-                        continue
-                    if _mixed(compiled, concept_id, term.language, form.tokens, window) or any(
-                        word in _other_vocab(compiled, concept_id, term.language)
-                        for word in window[edit[0] : edit[1]]
-                    ):
-                        continue
-                    if _crosses_hard_punctuation(segment_scan, start, end):
-                        continue
-                    if not _capitalised(segment_scan, start, end):
-                        continue
-                    seen.add((start, end))
-                    result.append(
-                        _make_fuzzy("near", segment_scan, index, start, end, concept_id, form_index)
-                    )
+                window = tuple(tokens[start:end])
+                edit = _interior_edit(window, words)
+                if edit is None or window in compiled.form_keys:
+                    continue
+                foreign = _other_vocab(compiled, concept_id, term.language)
+                if any(word in foreign for word in window[edit[0] : edit[1]]) or _mixed(
+                    compiled, concept_id, term.language, words, window
+                ):
+                    continue
+                if _crosses_hard_punctuation(segment_scan, start, end):
+                    continue
+                if not _capitalised(segment_scan, start, end):
+                    continue
+                seen.add((start, end))
+                result.append(
+                    _make_fuzzy("near", segment_scan, index, start, end, concept_id, form_index)
+                )
     # a fuzzy span must not cut an exact occurrence in two; it may swallow shorter ones
     kept = []
     for item in result:
@@ -500,6 +520,12 @@ def _segment_languages(
     languages: list[str | None] = []
     for index, segment_scan in enumerate(scans):
         language = function_word_language(segment_scan.tokens)
+        if language is None:  # a clear majority of many function words is enough
+            language = function_word_language(segment_scan.tokens, minimum=8, share=0.6)
+        if language is None and index in by_segment:  # the glossary terms it uses, if one-sided
+            (top, count), *rest = [*by_segment[index].most_common(2), ("", 0)]
+            if count >= 2 and not rest[0][1]:
+                language = top
         if language is None and len(segment_scan.tokens) >= MIN_WORDS_FOR_LANGDETECT:
             language = detect(segment_scan.text)
         if language is None and index in by_segment:

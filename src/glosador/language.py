@@ -172,15 +172,33 @@ _PROFILES = ("es", "en", "fr", "pt", "it", "de", "ca")
 MIN_WORDS_FOR_LANGDETECT = 10
 
 
-def function_word_language(tokens: Iterable[str], *, minimum: int = 3) -> str | None:
-    """The language whose function words dominate ``tokens`` (folded), if clear."""
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in FUNCTION_WORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
+_ALL_FUNCTION_WORDS = frozenset(_LANGUAGES_OF)
+
+
+def function_word_scores(tokens: Iterable[str]) -> Counter[str]:
+    """How many function words of each language ``tokens`` (folded) hold."""
     counts = Counter(tokens)
-    scores = {lang: sum(counts[w] for w in words) for lang, words in FUNCTION_WORDS.items()}
+    scores: Counter[str] = Counter()
+    for word in counts.keys() & _ALL_FUNCTION_WORDS:
+        for lang in _LANGUAGES_OF[word]:
+            scores[lang] += counts[word]
+    return scores
+
+
+def function_word_language(
+    tokens: Iterable[str], *, minimum: int = 3, share: float = 0.7
+) -> str | None:
+    """The language whose function words dominate ``tokens`` (folded), if clear."""
+    scores = function_word_scores(tokens)
     total = sum(scores.values())
     if total < minimum:
         return None
-    best = max(scores, key=lambda lang: scores[lang])
-    return best if scores[best] >= 0.7 * total else None
+    best, top = scores.most_common(1)[0]
+    return best if top >= share * total else None
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +220,7 @@ def detect(text: str) -> str | None:
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _factory().create()
-    detector.append(text[:10000])
+    detector.append(text[:600])  # enough for a verdict; the cost grows with the length
     try:
         return str(detector.detect())
     except LangDetectException:
@@ -218,6 +236,8 @@ def document_language(paragraphs: Sequence[str], tokens: Sequence[str]) -> str |
     by_words = function_word_language(tokens, minimum=5)
     if len(tokens) < MIN_WORDS_FOR_LANGDETECT:
         return by_words
+    if function_word_language(tokens, minimum=30, share=0.85):
+        return by_words  # decisive: dozens of function words, nearly all of one language
     detected = detect(sample)
     if by_words and detected in ("es", "en") and detected != by_words:
         return by_words  # langdetect is unsure between es and en on name-heavy text

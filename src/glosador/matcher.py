@@ -1,7 +1,7 @@
 """Finding glossary forms in text: one Aho-Corasick automaton over token codes.
 
-Compiling a glossary gives every folded token of every form a code (one
-character), and every form (and its regular plural or singular, see
+Compiling a glossary gives every folded token of every form a code (a separator
+and a few base-64 digits), and every form (and its regular plural or singular, see
 ``glosador.inflect``) a pattern: the string of its token codes. A segment is
 folded, split into tokens and encoded in C-speed steps (``str.translate``,
 ``re.findall``, ``map``), then one pass of the automaton reports every form
@@ -30,7 +30,8 @@ from glosador.normalize import fold, lower_tokens, norm_tokens, split_folded
 
 __all__ = ["CompiledGlossary", "Form", "Hit", "Scan", "compile_glossary", "scan"]
 
-_OOV = "\x00"
+_SEP = "\x1f"  #: starts every token's code
+_DIGITS = "".join(chr(c) for c in range(0x30, 0x70))  #: 64 code digits ("!" marks unknown words)
 _WORD = re.compile(r"\w+")
 #: tokens too common to anchor a fuzzy search
 STOPWORDS = frozenset(
@@ -68,8 +69,9 @@ STOPWORDS = frozenset(
         "with",
     ]
 )
-_MAX_ANCHOR_FORMS = 64
-_COMPILER_VERSION = "1"
+_MAX_ANCHOR_FORMS = 48
+_ANCHORS_PER_FORM = 4
+_COMPILER_VERSION = "9"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +113,14 @@ class CompiledGlossary:
     def __init__(self, glossary: Glossary) -> None:
         self.terms: list[Term] = []
         self.term_concept: list[str] = []
+        #: each concept's terms: ``terms[start:end]``
+        self.concept_range: dict[str, tuple[int, int]] = {}
         for concept in glossary:
+            start = len(self.terms)
             for term in concept.all_terms():
                 self.terms.append(term)
                 self.term_concept.append(concept.id)
+            self.concept_range[concept.id] = (start, len(self.terms))
         self.forms: list[Form] = []
         self.proper: list[bool] = []  # per term: a proper name (capitalised in the glossary)
         self.case_tokens: list[tuple[str, ...]] = []  # per term: its tokens as written
@@ -134,40 +140,65 @@ class CompiledGlossary:
                     if len(folded) == len(tokens) and folded != tokens:
                         self.forms.append(Form(index, folded, variant, inflected=True))
         self.form_keys: set[tuple[str, ...]] = {f.tokens for f in self.forms}
+        #: the concept of each form
+        self.form_concept: list[str] = [self.term_concept[f.term] for f in self.forms]
         self.vocab: dict[str, str] = {}
+        #: per form: how many of its anchor words must stand at their places before the
+        #: fuzzy rules compare it with the text (two, one for short forms)
+        self.anchor_need: list[int] = [1] * len(self.forms)
         self._build_automaton()
 
-    def _code(self, token: str) -> str:
-        code = self.vocab.get(token)
-        if code is None:
-            number = len(self.vocab) + 1
-            if number >= 0xD800:
-                number += 0x800  # skip the surrogate range
-            code = chr(number)
-            self.vocab[token] = code
-        return code
+    def _assign_codes(self) -> None:
+        """Give every glossary token a code: a separator and ``width`` base-64 digits.
+
+        A small alphabet keeps every automaton node's fan-out at most 64 (a node with
+        one child per glossary word makes pyahocorasick crawl), and the fixed width
+        makes a match's end offset give its token index by one division.
+        """
+        words = sorted({t for form in self.forms for t in form.tokens})
+        width = 1
+        while len(_DIGITS) ** width <= len(words) + 1:
+            width += 1
+        self.code_width = width
+        self.oov = _SEP + "!" * width
+        for number, word in enumerate(words, start=1):
+            digits = []
+            for _ in range(width):
+                number, digit = divmod(number, len(_DIGITS))
+                digits.append(_DIGITS[digit])
+            self.vocab[word] = _SEP + "".join(reversed(digits))
 
     def _build_automaton(self) -> None:
+        self._assign_codes()
+        vocab = self.vocab
         patterns: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
         for index, form in enumerate(self.forms):
-            key = "".join(self._code(t) for t in form.tokens)
+            key = "".join(vocab[t] for t in form.tokens)
             patterns.setdefault(key, ([], []))[0].append(index)
-        # anchors: the rarer content words of multi-word proper forms
-        frequency: Counter[str] = Counter()
-        for form in self.forms:
-            frequency.update(set(form.tokens))
-        for index, form in enumerate(self.forms):
-            if len(form.tokens) < 2 or form.inflected:
-                continue
-            content = [
-                (frequency[t], p, t)
-                for p, t in enumerate(form.tokens)
-                if t not in STOPWORDS and not t.isdigit()
-            ]
-            content.sort()
-            chosen = [c for c in content if c[0] <= _MAX_ANCHOR_FORMS] or content[:2]
-            for _, position, token in chosen[:4] if len(chosen) > 4 else chosen:
-                patterns.setdefault(self._code(token), ([], []))[1].append((index, position))
+        # anchors: the rarest words and word pairs of each multi-word full form. A word
+        # (or pair) in more than _MAX_ANCHOR_FORMS forms anchors nothing, so one place
+        # in the text never sends the fuzzy rules to more than that many forms; pairs
+        # keep names made of common words ("National Electoral Council") findable. A
+        # fuzzy span keeps most of its form's words, so a few anchors are enough.
+        fuzzy_forms = [
+            (index, form)
+            for index, form in enumerate(self.forms)
+            if len(form.tokens) >= 2 and not form.inflected and self.terms[form.term].is_full
+        ]
+        frequency: Counter[tuple[str, ...]] = Counter()
+        for _, form in fuzzy_forms:
+            frequency.update(set(_anchor_candidates(form.tokens)))
+        for index, form in fuzzy_forms:
+            ranked = sorted(
+                (frequency[words], len(words), last, words)
+                for words, last in _anchor_candidates(form.tokens).items()
+                if frequency[words] <= _MAX_ANCHOR_FORMS
+            )[:_ANCHORS_PER_FORM]
+            for _, _, last, words in ranked:
+                key = "".join(vocab[w] for w in words)
+                patterns.setdefault(key, ([], []))[1].append((index, last))
+            need = 1 if len(form.tokens) <= 3 or len(ranked) < 2 else 2
+            self.anchor_need[index] = need
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for key, (forms, anchors) in patterns.items():
             automaton.add_word(key, (tuple(forms), tuple(anchors)))
@@ -181,6 +212,17 @@ class CompiledGlossary:
 
     def term_of_form(self, form: int) -> Term:
         return self.terms[self.forms[form].term]
+
+
+def _anchor_candidates(tokens: tuple[str, ...]) -> dict[tuple[str, ...], int]:
+    """A form's content words and adjacent word pairs, each with its last token's position."""
+    found: dict[tuple[str, ...], int] = {}
+    for position, token in enumerate(tokens):
+        if token not in STOPWORDS and not token.isdigit():
+            found.setdefault((token,), position)
+        if position and not (token in STOPWORDS and tokens[position - 1] in STOPWORDS):
+            found.setdefault((tokens[position - 1], token), position)
+    return found
 
 
 def compile_glossary(glossary: Glossary) -> CompiledGlossary:
@@ -212,8 +254,10 @@ def scan(compiled: CompiledGlossary, text: str) -> Scan:
     hits: list[Hit] = []
     anchors: list[tuple[int, tuple[tuple[int, int], ...]]] = []
     if tokens and compiled.has_patterns:
-        codes = "".join(map(compiled.vocab.get, tokens, repeat(_OOV)))
-        for end, (forms, anchor) in compiled.automaton.iter(codes):
+        codes = "".join(map(compiled.vocab.get, tokens, repeat(compiled.oov)))
+        step = compiled.code_width + 1
+        for end_char, (forms, anchor) in compiled.automaton.iter(codes):
+            end = end_char // step  # the index of the match's last token
             if forms:
                 length = len(compiled.forms[forms[0]].tokens)
                 hits.append(Hit(end - length + 1, end + 1, forms))

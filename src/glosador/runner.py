@@ -298,9 +298,25 @@ def load_glossaries(tasks: Iterable[Task]) -> None:
 
     Forked workers inherit what is loaded here, so no worker loads it again.
     """
+    from glosador.matcher import compile_glossary
+
     for task in tasks:
         if task.error is None and not (_GIVEN and task.glossary is None):
-            _glossary(task.glossary)
+            compile_glossary(_glossary(task.glossary))
+    _settle()
+
+
+def _settle() -> None:
+    """Freeze what is loaded so far out of the cyclic garbage collector's sight.
+
+    The glossaries and their automata are millions of long-lived objects: without
+    this, every full collection re-scans them while files are checked (at 100,000
+    concepts that is a third of the checking time), and forked workers would touch
+    their shared copies. Objects without reference cycles are still freed as usual.
+    """
+    import gc
+
+    gc.freeze()
 
 
 def _init_worker(given: Glossary | None) -> None:
@@ -548,6 +564,11 @@ def run(
     """
     fix = fix or FixMode()
     jobs = jobs or os.cpu_count() or 1
+    if glossary is not None:
+        from glosador.matcher import compile_glossary
+
+        compile_glossary(glossary)
+        _settle()
     total = len(tasks)
     work = [(task, fix, want_source) for task in tasks]
     if jobs <= 1 or total < PARALLEL_MIN_FILES:
