@@ -42,6 +42,7 @@ from babel.messages.plurals import get_plural
 
 from glosador.errors import CatalogError
 from glosador.fsutil import write_atomic
+from glosador.glossary import gc_paused
 from glosador.merge import MergedEntry, TemplateEntry, merge_entries
 from glosador.model import Concept, Glossary, Term
 from glosador.mofile import MoMessage, mo_bytes
@@ -627,7 +628,8 @@ def build_catalogs(
     Raises ``CatalogError`` when a file cannot be written (the files already
     written by this call are then restored).
     """
-    plan = plan_catalogs(glossary, out_dir, domain=domain, source_lang=source_lang, date=date)
+    with gc_paused(freeze=False):  # hundreds of thousands of short-lived messages
+        plan = plan_catalogs(glossary, out_dir, domain=domain, source_lang=source_lang, date=date)
     written, unchanged = write_files(plan.files)
     return BuildResult(tuple(written), tuple(unchanged), plan.warnings)
 
@@ -662,7 +664,8 @@ def check_catalogs(
     date: _dt.datetime | None = None,
 ) -> CheckResult:
     """How ``out_dir`` differs from what ``build_catalogs`` would write (nothing is written)."""
-    plan = plan_catalogs(glossary, out_dir, domain=domain, source_lang=source_lang, date=date)
+    with gc_paused(freeze=False):
+        plan = plan_catalogs(glossary, out_dir, domain=domain, source_lang=source_lang, date=date)
     differences = []
     for path, data in plan.files.items():
         try:

@@ -383,7 +383,7 @@ def parse_glossary(text: str, path: str = "<string>") -> ParsedFile:
 
 
 @contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(*, freeze: bool = True) -> Iterator[None]:
     """Pause the cyclic garbage collector while building millions of objects.
 
     Parsing, unpickling and linting a 100,000-concept glossary allocate millions of
@@ -391,14 +391,16 @@ def gc_paused() -> Iterator[None]:
     superlinear (26.8 s instead of 6.2 s for the YAML parse alone). What was built is
     then frozen (``gc.freeze``): it is long-lived, and the first collection after the
     pause would otherwise scan all of it (about a second at 100,000 concepts).
-    Objects without reference cycles are still freed as usual when dropped.
+    Objects without reference cycles are still freed as usual when dropped. With
+    ``freeze=False`` (temporary objects, such as a catalog being built) nothing is frozen.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()
 
