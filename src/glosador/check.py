@@ -16,7 +16,7 @@ from pathlib import Path
 from glosador.analysis import analyse
 from glosador.config import Config, load_config
 from glosador.extract import Document, LineIndex, document_from_text
-from glosador.glossary import load_glossary
+from glosador.glossary import is_bundled_name, load_glossary
 from glosador.matcher import compile_glossary
 from glosador.model import Finding, Glossary, Report, Severity
 from glosador.rules import all_rules, get_rule, resolve_codes
@@ -233,7 +233,12 @@ def check_paths(
         loaded = glossary
     elif glossary is not None:
         names = [glossary] if isinstance(glossary, (str, os.PathLike)) else list(glossary)
-        override = replace(override, glossary=tuple(os.path.abspath(n) for n in names))
+        override = replace(
+            override,
+            glossary=tuple(
+                os.fspath(n) if is_bundled_name(n) else os.path.abspath(n) for n in names
+            ),
+        )
     tasks = discover(
         paths, config=given, override=override, base=base, given_glossary=loaded is not None
     )

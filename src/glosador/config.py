@@ -34,6 +34,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from glosador.errors import ConfigError
+from glosador.glossary import BUNDLED, is_bundled_name
 from glosador.model import Severity
 
 if sys.version_info >= (3, 11):
@@ -280,7 +281,9 @@ def parse_config(
             raise ConfigError(f"unknown key {name!r}{hint}", shown)
         if key == "glossary":
             items = _strings(value, name, shown)
-            values["glossary"] = tuple(os.path.normpath(root / item) for item in items)
+            values["glossary"] = tuple(
+                item if item == BUNDLED else os.path.normpath(root / item) for item in items
+            )
         elif key == "lang":
             text = _string(value, name, shown)
             values["lang"] = None if text == "auto" else text
@@ -375,7 +378,7 @@ def config_from_options(
     """The layer of command-line options (``None`` = not given); raises ``ConfigError``."""
     table: dict[str, Any] = {}
     if glossary:
-        table["glossary"] = [os.path.abspath(g) for g in glossary]
+        table["glossary"] = [g if is_bundled_name(g) else os.path.abspath(g) for g in glossary]
     if lang is not None:
         table["lang"] = lang
     for key, value in (("select", select), ("ignore", ignore), ("extend-select", extend_select)):

@@ -88,6 +88,15 @@ def bundled_glossary_path() -> Path:
     return here.parents[1] / "glossary"
 
 
+#: a glossary path naming the bundled glossary (``--glossary bundled --glossary ours/``)
+BUNDLED = "bundled"
+
+
+def is_bundled_name(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is the name ``bundled`` (and no file or folder of that name exists)."""
+    return os.fspath(path) == BUNDLED and not os.path.exists(BUNDLED)
+
+
 def glossary_files(path: Path) -> list[Path]:
     """The ``*.yaml`` files of a glossary folder (recursively, sorted), or the file itself."""
     if path.is_dir():
@@ -504,7 +513,10 @@ def read_glossaries(
     if paths is None:
         sources = [(bundled_glossary_path(), True)]
     else:
-        sources = [(Path(p), False) for p in paths]
+        sources = [
+            (bundled_glossary_path(), True) if is_bundled_name(p) else (Path(p), False)
+            for p in paths
+        ]
     groups: list[list[ParsedFile]] = []
     problems: list[Problem] = []
     digests: list[str] = []

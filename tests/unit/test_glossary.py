@@ -212,3 +212,19 @@ def test_large_generated_glossary_loads_and_is_cached(tmp_path: Path) -> None:
     assert again["c99999"].terms["es"][0].term == "Término 99999"
     path.write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")  # changed: cache invalid
     assert len(glosador.load_glossary(path)) == 2
+
+
+def test_bundled_name_merges_the_bundled_glossary_with_a_newsroom_one(tmp_path: Path) -> None:
+    ours = tmp_path / "ours.yaml"
+    ours.write_text(
+        "concepts:\n"
+        "  - id: foro-penal\n    translate: false\n"
+        "    terms: {es: [Foro Penal], en: [Foro Penal, {term: FP, type: acronym, status: deprecated}]}\n"
+        "  - id: diario-del-sur\n    terms: {es: [Diario del Sur], en: [Southern Daily]}\n",
+        encoding="utf-8",
+    )
+    bundled = glosador.load_glossary()
+    merged = glosador.load_glossary(["bundled", ours])
+    assert len(merged) == len(bundled) + 1
+    assert [t.term for t in merged["foro-penal"].terms["en"]] == ["Foro Penal", "FP"]
+    assert merged["ve-tsj"] == bundled["ve-tsj"]
