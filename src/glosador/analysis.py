@@ -363,23 +363,31 @@ def _fuzzy(
     exact_spans = {(o.tok_start, o.tok_end) for o in found}
     seen: set[tuple[int, int]] = set()
     result: list[Fuzzy] = []
+    near: dict[tuple[int, int], tuple[int, Fuzzy]] = {}
     # a form is tried where two of its anchor words stand at their places (one for short
     # forms and forms with a single anchor): a fuzzy span keeps most of its form's words.
     # A near miss may shift the words after an added or dropped one: bases +-1 count too.
     # Anchors inside an exact occurrence do not send the fuzzy rules to that occurrence's
     # own concept: the name is already there, written right.
-    covered = {k: o.concepts for o in found for k in range(o.tok_start, o.tok_end)}
+    # (A longer form of that concept may still be one word off around it.)
+    covered = {
+        k: (o.concepts, o.tok_end - o.tok_start)
+        for o in found
+        for k in range(o.tok_start, o.tok_end)
+    }
     form_concept = compiled.form_concept
+    forms = compiled.forms
     hits: Counter[tuple[int, int]] = Counter()
     for token_index, anchors in segment_scan.anchors:
-        own = covered.get(token_index)
-        if own is None:
+        cover = covered.get(token_index)
+        if cover is None:
             hits.update((form_index, token_index - position) for form_index, position in anchors)
         else:
+            own, length = cover
             hits.update(
                 (form_index, token_index - position)
                 for form_index, position in anchors
-                if form_concept[form_index] not in own
+                if form_concept[form_index] not in own or len(forms[form_index].tokens) > length
             )
     need = compiled.anchor_need
     tried = [
@@ -438,10 +446,19 @@ def _fuzzy(
                     continue
                 if not _capitalised(segment_scan, start, end):
                     continue
-                seen.add((start, end))
-                result.append(
-                    _make_fuzzy("near", segment_scan, index, start, end, concept_id, form_index)
-                )
+                # several names may be one word off the same span: the closest wins, a
+                # changed preposition being closer than a changed noun
+                changed = (Counter(window) - Counter(words)) + (Counter(words) - Counter(window))
+                score = sum(n for word, n in changed.items() if word not in STOPWORDS)
+                best = near.get((start, end))
+                if best is None or score < best[0]:
+                    near[(start, end)] = (
+                        score,
+                        _make_fuzzy(
+                            "near", segment_scan, index, start, end, concept_id, form_index
+                        ),
+                    )
+    result.extend(candidate for span, (_, candidate) in sorted(near.items()) if span not in seen)
     # a fuzzy span must not cut an exact occurrence in two; it may swallow shorter ones
     kept = []
     for item in result:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["other_number", "variants"]
+__all__ = ["is_plural", "other_number", "variants"]
 
 _ES_STOP = frozenset(
     [
@@ -159,6 +159,15 @@ def _is_plural(tokens: tuple[str, ...], language: str, head: int) -> bool:
     if language == "es":
         return _es_singular(last) != last
     return _en_singular(last) != last
+
+
+def is_plural(tokens: tuple[str, ...], language: str) -> bool:
+    """Whether a lower-case term's head phrase is in the plural."""
+    base = language.split("-")[0].split("_")[0]
+    if base not in ("es", "en") or not tokens:
+        return False
+    head = _head(tokens, _ES_STOP if base == "es" else _EN_STOP)
+    return _is_plural(tokens, base, head)
 
 
 def other_number(tokens: tuple[str, ...], language: str) -> tuple[str, ...] | None:

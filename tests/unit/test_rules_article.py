@@ -230,3 +230,36 @@ def test_lang_overrides_document_language() -> None:
     text = "La Asamblea Nacional votó el lunes."
     assert findings(text, lang="en") == [("GL106", "Asamblea Nacional", "National Assembly")]
     assert findings(text) == []
+
+
+def test_near_miss_prefers_the_name_a_preposition_away() -> None:
+    # one word off both the Commission (of/on) and the Court (Commission/Court):
+    # the changed preposition is the closer one, even around an exact short form
+    text = f"{EN} The Inter-American Commission of Human Rights (IACHR) visited Caracas."
+    (finding,) = [f for f in check_text(text, GLOSSARY).findings if f.rule == "GL108"]
+    assert finding.concept == "cidh"
+    assert finding.suggestions == ("Inter-American Commission on Human Rights",)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "suggestion"),
+    [
+        (
+            f"{ES} Denunciaron dos enforced disappearances en el estado.",
+            "GL106",
+            "desapariciones forzadas",
+        ),
+        (
+            f"{EN} They spoke of two desapariciones forzadas in the state.",
+            "GL106",
+            "enforced disappearances",
+        ),
+        (
+            f"{EN} They counted three presos políticos in the prison.",
+            "GL106",
+            "political prisoners",
+        ),
+    ],
+)
+def test_suggestions_follow_the_number_of_the_text(text: str, code: str, suggestion: str) -> None:
+    assert (code, suggestion) in [(r, s) for r, _, s in findings(text)]

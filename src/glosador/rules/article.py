@@ -68,6 +68,27 @@ def _preferred(concept: Concept, language: str | None, like: Term | None = None)
     return concept.preferred(language)
 
 
+def _in_number_of(analysis: Analysis, occurrence: Occurrence, replacement: Term) -> str:
+    """``replacement`` in the grammatical number of the text at ``occurrence``.
+
+    "enforced disappearances" in Spanish text suggests "desapariciones forzadas", not
+    the glossary's singular. Proper names and acronyms are never inflected.
+    """
+    from glosador.inflect import is_plural, other_number
+    from glosador.normalize import lower_tokens
+
+    form = analysis.compiled.forms[occurrence.form]
+    original = analysis.compiled.terms[form.term]
+    if replacement.type is TermType.ACRONYM or any(c.isupper() for c in replacement.term):
+        return replacement.term
+    text_plural = is_plural(lower_tokens(original.term), original.language) != form.inflected
+    words = tuple(replacement.term.split())
+    if is_plural(words, replacement.language) == text_plural:
+        return replacement.term
+    other = other_number(words, replacement.language)
+    return " ".join(other) if other else replacement.term
+
+
 def _adapt(replacement: str, original: str) -> str:
     """Keep a capital at the start of a sentence: "Presos politicos" -> "Presos políticos"."""
     if original[:1].isupper() and replacement[:1].islower():
@@ -220,7 +241,7 @@ class InconsistentRendering(ArticleRule):
                 f"{text!r} is written {earlier.term!r} earlier in this document",
                 occurrence.concepts[0],
                 term.language,
-                (_adapt(earlier.term, text),),
+                (_adapt(_in_number_of(analysis, occurrence, earlier), text),),
             )
 
 
@@ -260,13 +281,15 @@ class DeprecatedTerm(ArticleRule):
     def check(cls, analysis: Analysis) -> Iterator[Raw]:
         for occurrence in analysis.occurrences:
 
-            def judge(concept: Concept, term: Term) -> tuple[str, str, tuple[str, ...]] | None:
+            def judge(
+                concept: Concept, term: Term, occ: Occurrence = occurrence
+            ) -> tuple[str, str, tuple[str, ...]] | None:
                 if term.status is not Status.DEPRECATED:
                     return None
                 preferred = _preferred(concept, term.language, term)
                 if preferred is None:
                     return None
-                return (concept.id, term.language, (preferred.term,))
+                return (concept.id, term.language, (_in_number_of(analysis, occ, preferred),))
 
             agreed = _agreed(analysis, occurrence, judge)
             if agreed is None:
@@ -488,7 +511,7 @@ class UntranslatedTerm(ArticleRule):
                 preferred = _preferred(concept, context, term)
                 if preferred is None:
                     return None
-                return (concept.id, context, (preferred.term,))
+                return (concept.id, context, (_in_number_of(analysis, occ, preferred),))
 
             agreed = _agreed(analysis, occurrence, judge)
             if agreed is None:
