@@ -27,7 +27,7 @@ from glosador.language import (
     document_language,
     function_word_language,
 )
-from glosador.matcher import STOPWORDS, CompiledGlossary, Scan, scan, select_longest
+from glosador.matcher import STOPWORDS, CompiledGlossary, Hit, Scan, scan, select_longest
 from glosador.model import Concept, Glossary, Term, TermType
 from glosador.normalize import has_accents, lower_tokens, norm_tokens
 
@@ -125,6 +125,8 @@ class Analysis:
     scans: list[Scan]
     occurrences: list[Occurrence]
     fuzzy: list[Fuzzy]
+    #: per segment: quoted passages in another language (filled on demand)
+    passages: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     def concept(self, concept_id: str) -> Concept:
         return self.glossary[concept_id]
@@ -184,6 +186,8 @@ def _case_quality(
 
 def _accents_ok(compiled: CompiledGlossary, form: int, text: str) -> bool:
     info = compiled.forms[form]
+    if text.isascii() and all(word.isascii() for word in info.expected):
+        return True  # the same letters (the automaton said so) and no accents anywhere
     got = lower_tokens(text)
     if got == info.expected:
         return True
@@ -230,34 +234,58 @@ def analyse(
     return analysis
 
 
+_RANK = {"exact": 0, "case": 1, "accents": 2}
+
+
 def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> list[Occurrence]:
+    """The valid hits of a segment, longest first, none overlapping another.
+
+    Hits are taken longest first and validated (case, accents) only when nothing
+    taken so far overlaps them, so the forms inside a long name cost nothing.
+    """
     text, starts, ends = segment_scan.text, segment_scan.starts, segment_scan.ends
     caps = not any(c.islower() for c in text)
-    candidates: list[Occurrence] = []
-    for hit in segment_scan.hits:
-        written = [text[starts[k] : ends[k]] for k in range(hit.start, hit.end)]
-        start, end = starts[hit.start], ends[hit.end - 1]
-        span = text[start:end]
-        good: list[tuple[int, int, str]] = []  # (rank, form, quality)
-        for form in hit.forms:
-            quality = _case_quality(compiled, form, written, caps)
-            if quality is None:
-                continue
-            if quality == "exact" and not _accents_ok(compiled, form, span):
-                quality = "accents"
-            rank = {"exact": 0, "case": 1, "accents": 2}[quality]
-            good.append((rank, form, quality))
-        if not good:
+    taken = [False] * len(segment_scan.tokens)
+    chosen: list[Occurrence] = []
+    for hit in sorted(segment_scan.hits, key=lambda h: (h.start - h.end, h.start)):
+        if any(taken[hit.start : hit.end]):
             continue
-        good.sort(key=lambda g: g[0])
-        best_rank = good[0][0]
-        forms = tuple(f for r, f, _ in good if r == best_rank)
-        concepts = tuple(dict.fromkeys(compiled.concept_of_form(f) for f in forms))
-        candidates.append(
-            Occurrence(index, hit.start, hit.end, start, end, forms, concepts, forms[0], good[0][2])
-        )
-    chosen = select_longest([(o.tok_start, o.tok_end) for o in candidates])
-    return [candidates[i] for i in chosen]
+        occurrence = _validate(compiled, text, starts, ends, hit, index, caps)
+        if occurrence is not None:
+            taken[hit.start : hit.end] = [True] * (hit.end - hit.start)
+            chosen.append(occurrence)
+    chosen.sort(key=lambda o: o.tok_start)
+    return chosen
+
+
+def _validate(
+    compiled: CompiledGlossary,
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    hit: Hit,
+    index: int,
+    caps: bool,
+) -> Occurrence | None:
+    """The occurrence a hit is, with its best forms, or ``None`` when it is ordinary prose."""
+    written = [text[starts[k] : ends[k]] for k in range(hit.start, hit.end)]
+    start, end = starts[hit.start], ends[hit.end - 1]
+    span = text[start:end]
+    good: list[tuple[int, int, str]] = []  # (rank, form, quality)
+    for form in hit.forms:
+        quality = _case_quality(compiled, form, written, caps)
+        if quality is None:
+            continue
+        if quality == "exact" and not _accents_ok(compiled, form, span):
+            quality = "accents"
+        good.append((_RANK[quality], form, quality))
+    if not good:
+        return None
+    good.sort(key=lambda g: g[0])
+    best_rank = good[0][0]
+    forms = tuple(f for r, f, _ in good if r == best_rank)
+    concepts = tuple(dict.fromkeys(compiled.concept_of_form(f) for f in forms))
+    return Occurrence(index, hit.start, hit.end, start, end, forms, concepts, forms[0], good[0][2])
 
 
 def _crosses_hard_punctuation(segment_scan: Scan, start: int, end: int) -> bool:
@@ -367,28 +395,22 @@ def _fuzzy(
     # a form is tried where two of its anchor words stand at their places (one for short
     # forms and forms with a single anchor): a fuzzy span keeps most of its form's words.
     # A near miss may shift the words after an added or dropped one: bases +-1 count too.
-    # Anchors inside an exact occurrence do not send the fuzzy rules to that occurrence's
-    # own concept: the name is already there, written right.
-    # (A longer form of that concept may still be one word off around it.)
-    covered = {
-        k: (o.concepts, o.tok_end - o.tok_start)
-        for o in found
-        for k in range(o.tok_start, o.tok_end)
-    }
-    form_concept = compiled.form_concept
+    # An anchor inside an exact occurrence only leads to forms longer than it: a fuzzy
+    # span may swallow a shorter exact occurrence, never cut one or replace an equal one.
+    covered = {k: o.tok_end - o.tok_start for o in found for k in range(o.tok_start, o.tok_end)}
     forms = compiled.forms
-    hits: Counter[tuple[int, int]] = Counter()
+    placed: list[tuple[int, int]] = []
     for token_index, anchors in segment_scan.anchors:
-        cover = covered.get(token_index)
-        if cover is None:
-            hits.update((form_index, token_index - position) for form_index, position in anchors)
+        length = covered.get(token_index)
+        if length is None:
+            placed.extend((form_index, token_index - position) for form_index, position in anchors)
         else:
-            own, length = cover
-            hits.update(
+            placed.extend(
                 (form_index, token_index - position)
                 for form_index, position in anchors
-                if form_concept[form_index] not in own or len(forms[form_index].tokens) > length
+                if len(forms[form_index].tokens) > length
             )
+    hits = Counter(placed)
     need = compiled.anchor_need
     tried = [
         (base, form_index, count)
@@ -555,14 +577,24 @@ def _segment_languages(
 
 def _passage_language(analysis: Analysis, segment: int, start: int) -> str | None:
     """The language of a quoted passage around ``start``, when it differs from the paragraph's."""
-    text = analysis.scans[segment].text
-    for match in _QUOTED.finditer(text):
-        if match.start() <= start < match.end():
-            tokens = norm_tokens(match.group(1))
-            language = function_word_language(tokens, minimum=2)
-            if language and language != analysis.segment_languages[segment]:
-                return language
+    for quote_start, quote_end, language in _passages(analysis, segment):
+        if quote_start <= start < quote_end:
+            return language
     return None
+
+
+def _passages(analysis: Analysis, segment: int) -> list[tuple[int, int, str]]:
+    """A segment's quoted passages in another language than its own (computed once)."""
+    cache = analysis.passages
+    found = cache.get(segment)
+    if found is None:
+        found = []
+        for match in _QUOTED.finditer(analysis.scans[segment].text):
+            language = function_word_language(norm_tokens(match.group(1)), minimum=2)
+            if language and language != analysis.segment_languages[segment]:
+                found.append((match.start(), match.end(), language))
+        cache[segment] = found
+    return found
 
 
 # -- ambiguity, glosses, context ----------------------------------------------------------
