@@ -470,3 +470,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except OSError as exc:  # a file or folder the command itself had to read or write
+        where = f"{exc.filename}: " if exc.filename else ""
+        sys.stderr.write(f"glosador: {where}{exc.strerror or exc}\n")
+        return 2
+    except Exception as exc:  # a bug: one line, and the traceback only when asked for
+        import os
+
+        if os.environ.get("GLOSADOR_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"glosador: internal error: {type(exc).__name__}: {exc} "
+            "(set GLOSADOR_DEBUG=1 for the traceback, and please report it)\n"
+        )
+        return 2

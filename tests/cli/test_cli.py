@@ -87,3 +87,20 @@ def test_rule_list_and_doc(capsys: pytest.CaptureFixture[str]) -> None:
     assert doc.startswith("# GL003 ambiguous-term") and "## What it does" in doc
     assert main(["rule", "GL999"]) == 2
     assert "unknown rule" in capsys.readouterr().err
+
+
+def test_an_internal_error_is_one_line_unless_debugging(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import glosador.cli
+
+    def broken(args: object) -> int:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(glosador.cli, "_cmd_rule", broken)
+    assert main(["rule"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: ZeroDivisionError: boom" in err
+    monkeypatch.setenv("GLOSADOR_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["rule"])
