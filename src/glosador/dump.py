@@ -32,7 +32,14 @@ import yaml
 from glosador.exchange.fields import default_case_sensitive, default_status, term_is_default
 from glosador.model import Concept, Term, TermType
 
-__all__ = ["concept_mapping", "dump_concept", "dump_glossary", "iter_dump", "yaml_scalar"]
+__all__ = [
+    "concept_mapping",
+    "dump_concept",
+    "dump_glossary",
+    "iter_dump",
+    "term_value",
+    "yaml_scalar",
+]
 
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -182,7 +189,7 @@ def dump_glossary(
     return "".join(iter_dump(concepts, source_language=source_language, header=header))
 
 
-def _term_value(term: Term, position: int) -> str | dict[str, Any]:
+def term_value(term: Term, position: int) -> str | dict[str, Any]:
     if term_is_default(term, position):
         return term.term
     value: dict[str, Any] = {"term": term.term}
@@ -219,7 +226,7 @@ def concept_mapping(concept: Concept) -> dict[str, Any]:
     if concept.extra:
         value["extra"] = _plain(concept.extra)
     value["terms"] = {
-        language: [_term_value(term, i) for i, term in enumerate(terms)]
+        language: [term_value(term, i) for i, term in enumerate(terms)]
         for language, terms in concept.terms.items()
     }
     return value

@@ -93,7 +93,7 @@ class TestImport:
         err = capsys.readouterr().err
         assert "concept 'foro-penal' differs (definition; 'en' terms: 'Foro Penal' -> " in err
         assert "kept the glossary's version" in err
-        assert "1 added, 0 replaced, 0 unchanged, 1 conflicts" in err
+        assert "1 added, 0 extended, 0 replaced, 0 unchanged, 1 conflicts" in err
         text = existing.read_text(encoding="utf-8")
         assert text.startswith(EXISTING.rstrip("\n"))  # curated text and comments untouched
         glossary = load_glossary(existing)
@@ -121,7 +121,7 @@ class TestImport:
         assert glossary["foro-penal"].definition == "ONG venezolana."
         assert [t.term for t in glossary["foro-penal"].terms["en"]] == ["Foro Penal", "Penal Forum"]
         assert "onu" in glossary
-        assert "1 added, 1 replaced" in capsys.readouterr().err
+        assert "1 added, 0 extended, 1 replaced" in capsys.readouterr().err
 
     def test_merge_fail_writes_nothing(
         self, tbx: Path, existing: Path, capsys: pytest.CaptureFixture[str]
@@ -143,7 +143,7 @@ class TestImport:
         assert main(["glossary", "import", "-q", str(tbx), "--into", str(into)]) == 0
         assert into.read_bytes() == before
         assert (
-            "0 added, 0 replaced, 2 unchanged, 0 conflicts (file unchanged)"
+            "0 added, 0 extended, 0 replaced, 2 unchanged, 0 conflicts (file unchanged)"
             in capsys.readouterr().err
         )
 
@@ -277,3 +277,40 @@ class TestExport:
         out = tmp_path / "bundled.csv"
         assert main(["glossary", "export", str(out)]) == 0
         assert len(io.StringIO(out.read_text(encoding="utf-8")).readline()) > 10
+
+
+def test_import_of_a_new_language_extends_curated_concepts(
+    existing: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A termbase that only adds Portuguese (and repeats the Spanish) is no conflict."""
+    csv_file = tmp_path / "pt.csv"
+    csv_file.write_text(
+        "id,es,pt\nforo-penal,Foro Penal,Foro Penal\nonu,Naciones Unidas,Nações Unidas\n",
+        encoding="utf-8",
+    )
+    assert main(["glossary", "import", str(csv_file), "--into", str(existing)]) == 0
+    err = capsys.readouterr().err
+    assert "0 added, 2 extended, 0 replaced, 0 unchanged, 0 conflicts" in err, err
+    text = existing.read_text(encoding="utf-8")
+    assert text.startswith("# Curated by the newsroom: keep this comment.")
+    assert "  - id: foro-penal   # the NGO\n" in text
+    glossary = load_glossary(existing)
+    assert [t.term for t in glossary["onu"].terms["pt"]] == ["Nações Unidas"]
+    assert [t.term for t in glossary["onu"].terms["en"]] == ["United Nations"]
+    assert glossary["foro-penal"].definition == "Venezuelan human-rights NGO."
+    # importing it again changes nothing
+    assert main(["glossary", "import", str(csv_file), "--into", str(existing)]) == 0
+    assert "0 added, 0 extended, 0 replaced, 2 unchanged" in capsys.readouterr().err
+
+
+def test_problems_of_the_imported_glossary_are_shown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_file = tmp_path / "two.csv"
+    csv_file.write_text("es,en\nCelda,Cell\nCélula,Cell\n", encoding="utf-8")
+    into = tmp_path / "out" / "terms.yaml"
+    into.parent.mkdir()
+    assert main(["glossary", "import", str(csv_file), "--into", str(into)]) == 0
+    err = capsys.readouterr().err
+    assert "GL003 'Cell' (en) is also a form of" in err
+    assert "1 glossary problems after the import" in err

@@ -193,7 +193,25 @@ def _finish(
             for notice in notices:
                 sys.stderr.write(f"{notice}\n")
     sys.stderr.write(message + (f" ({len(notices)} notices)" if notices else "") + "\n")
+    if into is not None:
+        _report_lint(into)
     return 0
+
+
+def _report_lint(into: Path) -> None:
+    """Lint the glossary the import wrote into; its problems are shown, not fatal."""
+    from glosador.lint import lint_paths
+
+    folder = into.parent if any(into.parent.glob("*.yaml")) else into
+    problems = lint_paths([str(folder)])
+    for problem in problems[:20]:
+        sys.stderr.write(f"{problem}\n")
+    if problems:
+        more = f" ({len(problems) - 20} not shown)" if len(problems) > 20 else ""
+        sys.stderr.write(
+            f"{folder}: {len(problems)} glossary problems after the import{more}; "
+            f"fix them before checking with it (glosador glossary validate {folder})\n"
+        )
 
 
 def _print_yaml(concepts: Iterator[Any], source: Any) -> None:
@@ -263,7 +281,7 @@ def _write_streaming(path: Path, pieces: Iterable[str]) -> None:
 
 
 def _merge_into(args: argparse.Namespace, into: Path, concepts: list[Any], source: str) -> str:
-    from glosador.dump import concept_mapping, dump_glossary
+    from glosador.dump import concept_mapping, dump_glossary, term_value
     from glosador.errors import ExchangeError
     from glosador.exchange.merge import plan_merge
     from glosador.fsutil import write_atomic
@@ -287,12 +305,20 @@ def _merge_into(args: argparse.Namespace, into: Path, concepts: list[Any], sourc
     else:
         for concept in plan.added:
             document.add_concept(concept_mapping(concept))
+        for concept_id, languages in plan.extended:
+            for language, terms in languages.items():
+                start = len(document.terms(concept_id, language))
+                document.add_terms(
+                    concept_id,
+                    language,
+                    [term_value(term, start + i) for i, term in enumerate(terms)],
+                )
         try:
             written = document.save()
         except OSError as exc:
             raise ExchangeError(f"cannot write: {exc.strerror or exc}", str(into)) from None
     counts = (
-        f"{len(plan.added)} added, {len(plan.replaced)} replaced, "
+        f"{len(plan.added)} added, {len(plan.extended)} extended, {len(plan.replaced)} replaced, "
         f"{len(plan.unchanged)} unchanged, {len(plan.conflicts)} conflicts"
     )
     return f"{into}: {counts}" + ("" if written else " (file unchanged)")

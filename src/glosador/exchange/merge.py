@@ -1,7 +1,10 @@
 """Merging imported concepts into an existing glossary, by concept id.
 
 A concept whose id is new is added; one equal to the existing concept (file
-positions and source language aside) is unchanged; any other is a conflict,
+positions and source language aside) is unchanged; one that only brings what the
+existing concept lacks (a new language, new written forms; terms it shares with
+the curated concept identical, concept fields equal or empty) *extends* it, the
+curated terms staying first and untouched; any other is a conflict,
 resolved by ``on_conflict``: ``keep`` the curated concept (the default),
 ``replace`` it with the imported one, or ``fail`` (``ExchangeError``, nothing
 written). Conflicts are always reported, never resolved silently.
@@ -14,9 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from glosador.errors import ExchangeError
-from glosador.model import Concept
+from glosador.model import Concept, Term
 
-__all__ = ["ON_CONFLICT", "Conflict", "MergePlan", "differences", "plan_merge"]
+__all__ = ["ON_CONFLICT", "Conflict", "MergePlan", "differences", "extension", "plan_merge"]
 
 ON_CONFLICT = ("keep", "replace", "fail")
 _CONCEPT_FIELDS = ("subject", "definition", "note", "source", "translate", "extra")
@@ -58,10 +61,12 @@ class MergePlan:
     replaced: tuple[Concept, ...]
     unchanged: tuple[str, ...]
     conflicts: tuple[Conflict, ...]
+    #: concepts extended: (id, {language: terms appended})
+    extended: tuple[tuple[str, dict[str, tuple[Term, ...]]], ...] = ()
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.replaced)
+        return bool(self.added or self.replaced or self.extended)
 
 
 def _term_key(concept: Concept) -> dict[str, list[tuple[object, ...]]]:
@@ -88,6 +93,36 @@ def differences(old: Concept, new: Concept) -> tuple[str, ...]:
     return tuple(found)
 
 
+def extension(old: Concept, new: Concept) -> dict[str, tuple[Term, ...]] | None:
+    """The terms ``new`` adds to ``old`` by language, or ``None`` when it changes anything.
+
+    Languages and written forms ``old`` lacks are additions; a written form both have
+    must have the same fields; concept fields must be equal or empty in ``new``;
+    a language or term ``new`` lacks is not a change (an import of one language).
+    """
+    for field in _CONCEPT_FIELDS:
+        value = getattr(new, field)
+        if value != getattr(old, field) and value not in (None, {}, True):
+            return None
+        if field == "translate" and value != old.translate:
+            return None
+    added: dict[str, tuple[Term, ...]] = {}
+    for language, terms in new.terms.items():
+        have = {t.term: t for t in old.terms.get(language, ())}
+        fresh = []
+        for term in terms:
+            same = have.get(term.term)
+            if same is None:
+                fresh.append(term)
+            elif tuple(getattr(same, f) for f in _TERM_FIELDS[1:]) != tuple(
+                getattr(term, f) for f in _TERM_FIELDS[1:]
+            ):
+                return None
+        if fresh:
+            added[language] = tuple(fresh)
+    return added
+
+
 def plan_merge(
     existing: Sequence[Concept],
     incoming: Iterable[Concept],
@@ -103,6 +138,7 @@ def plan_merge(
     replaced: list[Concept] = []
     unchanged: list[str] = []
     conflicts: list[Conflict] = []
+    extended: list[tuple[str, dict[str, tuple[Term, ...]]]] = []
     for concept in incoming:
         old = result.get(concept.id)
         if old is None:
@@ -113,6 +149,17 @@ def plan_merge(
         found = differences(old, concept)
         if not found:
             unchanged.append(concept.id)
+            continue
+        additions = extension(old, concept)
+        if additions == {}:
+            unchanged.append(concept.id)
+            continue
+        if additions is not None:
+            terms = dict(old.terms)
+            for language, new_terms in additions.items():
+                terms[language] = (*terms.get(language, ()), *new_terms)
+            result[concept.id] = dataclasses.replace(old, terms=terms)
+            extended.append((concept.id, additions))
             continue
         conflicts.append(Conflict(concept.id, found, on_conflict))
         if on_conflict == "replace":
@@ -128,7 +175,12 @@ def plan_merge(
             path,
         )
     return MergePlan(
-        tuple(result.values()), tuple(added), tuple(replaced), tuple(unchanged), tuple(conflicts)
+        tuple(result.values()),
+        tuple(added),
+        tuple(replaced),
+        tuple(unchanged),
+        tuple(conflicts),
+        tuple(extended),
     )
 
 
