@@ -389,6 +389,7 @@ def _fuzzy(
     tokens = segment_scan.tokens
     count = len(tokens)
     exact_spans = {(o.tok_start, o.tok_end) for o in found}
+    listed = {(h.start, h.end) for h in segment_scan.hits}
     seen: set[tuple[int, int]] = set()
     result: list[Fuzzy] = []
     near: dict[tuple[int, int], tuple[int, Fuzzy]] = {}
@@ -457,7 +458,7 @@ def _fuzzy(
                     continue
                 window = tuple(tokens[start:end])
                 edit = _interior_edit(window, words)
-                if edit is None or window in compiled.form_keys:
+                if edit is None or (start, end) in listed:  # a listed form of any concept
                     continue
                 foreign = _other_vocab(compiled, concept_id, term.language)
                 if any(word in foreign for word in window[edit[0] : edit[1]]) or _mixed(

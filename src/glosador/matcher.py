@@ -71,7 +71,7 @@ STOPWORDS = frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "10"
+_COMPILER_VERSION = "12"
 
 
 class Form(NamedTuple):
@@ -142,7 +142,6 @@ class CompiledGlossary:
                     folded = tuple(t for v in variant for t in norm_tokens(v))
                     if len(folded) == len(tokens) and folded != tokens:
                         self.forms.append(Form(index, folded, variant, inflected=True))
-        self.form_keys: set[tuple[str, ...]] = {f.tokens for f in self.forms}
         #: the concept of each form
         self.form_concept: list[str] = [self.term_concept[f.term] for f in self.forms]
         self.vocab: dict[str, str] = {}
@@ -214,9 +213,12 @@ class CompiledGlossary:
         # the terms are the glossary's own objects: compile_glossary puts them back
         state = dict(self.__dict__)
         state["terms"] = []
+        state["forms"] = [tuple(form) for form in self.forms]  # plain tuples load faster
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        new = tuple.__new__
+        state["forms"] = [new(Form, form) for form in state["forms"]]
         self.__dict__.update(state)
 
     def concept_of_form(self, form: int) -> str:
