@@ -218,7 +218,7 @@ def check_paths(
     language of ``options`` win over the configuration. ``jobs`` > 1 checks many
     files in that many processes.
     """
-    from glosador.runner import discover, load_glossaries, run
+    from glosador.runner import discover, load_glossaries, report_of, run
 
     base = options or CheckOptions()
     given = _config(config)
@@ -244,20 +244,7 @@ def check_paths(
     )
     if loaded is None:
         load_glossaries(tasks)
-    findings: list[Finding] = []
-    languages: dict[str, str] = {}
-    errors: list[str] = []
-    files = 0
-    for result in run(tasks, jobs=jobs, glossary=loaded):
-        if result.error is not None:
-            errors.append(result.error)
-            if result.language is None and not result.findings:
-                continue  # not read at all
-        files += 1
-        findings.extend(result.findings)
-        languages[result.path] = result.language or "und"
-    findings.sort(key=lambda f: f.sort_key)
-    return Report(tuple(findings), files, languages, tuple(errors))
+    return report_of(run(tasks, jobs=jobs, glossary=loaded))
 
 
 def _config(config: Config | str | os.PathLike[str] | None) -> Config | None:

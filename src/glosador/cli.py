@@ -260,22 +260,10 @@ def _cwd_glossary(config: Config) -> Glossary:
 
 
 def _report(results: Sequence[FileResult]) -> Report:
-    from glosador.model import Finding, Report
+    from glosador.runner import report_of
 
-    findings: list[Finding] = []
-    languages: dict[str, str] = {}
-    errors = []
-    files = 0
-    for result in results:
-        if result.error is not None:
-            errors.append(result.error)
-            if result.language is None and not result.findings:
-                continue  # not read at all
-        files += 1
-        findings.extend(result.findings)
-        languages[result.path] = result.language or "und"
-    findings.sort(key=lambda f: f.sort_key)
-    return Report(tuple(findings), files, languages, tuple(errors))
+    report: Report = report_of(results)
+    return report
 
 
 def _merge_reports(first: Report, second: Report) -> Report:

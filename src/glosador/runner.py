@@ -25,7 +25,7 @@ from typing import Any
 from glosador.config import Config, clear_cache, find_config, load_config
 from glosador.errors import DocumentError, GlosadorError
 from glosador.extract import Document
-from glosador.model import Finding, Glossary, Severity
+from glosador.model import Finding, Glossary, Report, Severity
 
 __all__ = [
     "FileResult",
@@ -595,3 +595,21 @@ def run(
             yield result
             if progress is not None:
                 progress(done, total)
+
+
+def report_of(results: Iterable[FileResult]) -> Report:
+    """One ``Report`` of many files' results: findings sorted, unreadable files listed."""
+    findings: list[Finding] = []
+    languages: dict[str, str] = {}
+    errors: list[str] = []
+    files = 0
+    for result in results:
+        if result.error is not None:
+            errors.append(result.error)
+            if result.language is None and not result.findings:
+                continue  # not read at all
+        files += 1
+        findings.extend(result.findings)
+        languages[result.path] = result.language or "und"
+    findings.sort(key=lambda f: f.sort_key)
+    return Report(tuple(findings), files, languages, tuple(errors))

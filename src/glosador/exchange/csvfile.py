@@ -41,6 +41,7 @@ from glosador.exchange.fields import (
 from glosador.exchange.ids import IdAllocator
 from glosador.exchange.language import is_language_code, normalize_language
 from glosador.exchange.result import ImportResult, Notice, languages_of
+from glosador.glossary import TERM_KEYS
 from glosador.model import Concept, Status, Term, TermType
 
 __all__ = ["ROLES", "decode_bytes", "read_csv", "sniff_delimiter", "write_csv"]
@@ -48,17 +49,7 @@ __all__ = ["ROLES", "decode_bytes", "read_csv", "sniff_delimiter", "write_csv"]
 #: concept-level roles a column can have (besides languages and term fields)
 CONCEPT_ROLES = ("id", "subject", "definition", "note", "source", "translate", "extra")
 #: term fields a language's column can hold (``es:status``)
-TERM_ROLES = (
-    "term",
-    "status",
-    "type",
-    "case_sensitive",
-    "note",
-    "context",
-    "part_of_speech",
-    "source",
-    "extra",
-)
+TERM_ROLES = TERM_KEYS
 #: roles of columns whose language comes from another column or an option
 ROW_ROLES = (
     "source-term",

@@ -17,23 +17,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from glosador.errors import ExchangeError
+from glosador.glossary import TERM_KEYS
 from glosador.model import Concept, Term
 
 __all__ = ["ON_CONFLICT", "Conflict", "MergePlan", "differences", "extension", "plan_merge"]
 
 ON_CONFLICT = ("keep", "replace", "fail")
 _CONCEPT_FIELDS = ("subject", "definition", "note", "source", "translate", "extra")
-_TERM_FIELDS = (
-    "term",
-    "status",
-    "type",
-    "case_sensitive",
-    "note",
-    "context",
-    "part_of_speech",
-    "source",
-    "extra",
-)
+_TERM_FIELDS = TERM_KEYS
 
 
 @dataclass(frozen=True, slots=True)
