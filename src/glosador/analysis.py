@@ -552,7 +552,9 @@ def _segment_languages(
     doc_language: str | None,
 ) -> list[str | None]:
     by_segment: dict[int, Counter[str]] = {}
+    named: Counter[int] = Counter()  # per segment: tokens inside glossary names
     for occurrence in occurrences:
+        named[occurrence.segment] += occurrence.tok_end - occurrence.tok_start
         term = compiled.term_of_form(occurrence.form)
         if term.type is TermType.ACRONYM or len(occurrence.forms) > 1:
             continue  # shared forms say nothing about the language
@@ -560,13 +562,17 @@ def _segment_languages(
     languages: list[str | None] = []
     for index, segment_scan in enumerate(scans):
         language = function_word_language(segment_scan.tokens)
-        if language is None:  # a clear majority of many function words is enough
-            language = function_word_language(segment_scan.tokens, minimum=8, share=0.6)
+        if language is None:  # two function words of one language only, or a clear majority
+            language = function_word_language(
+                segment_scan.tokens, minimum=2, share=1.0
+            ) or function_word_language(segment_scan.tokens, minimum=8, share=0.6)
         if language is None and index in by_segment:  # the glossary terms it uses, if one-sided
             (top, count), *rest = [*by_segment[index].most_common(2), ("", 0)]
             if count >= 2 and not rest[0][1]:
                 language = top
-        if language is None and len(segment_scan.tokens) >= MIN_WORDS_FOR_LANGDETECT:
+        # langdetect needs ten words of prose: names (a heading, a list of bodies) do not count
+        prose = len(segment_scan.tokens) - named[index]
+        if language is None and prose >= MIN_WORDS_FOR_LANGDETECT:
             language = detect(segment_scan.text)
         if language is None and index in by_segment:
             (top, count), *rest = [*by_segment[index].most_common(2), ("", 0)]
