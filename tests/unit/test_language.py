@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from glosador.language import detect, document_language, function_word_language
+from glosador.normalize import norm_tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The court said that it was not going to review the case of the prisoners.", "en"),
+        ("El tribunal dijo que no iba a revisar el caso de los presos y sus familias.", "es"),
+        ("Le tribunal a dit qu'il ne va pas revoir le cas des prisonniers et leur famille.", "fr"),
+        ("O tribunal disse que não vai rever o caso dos presos e das suas famílias.", "pt"),
+    ],
+)
+def test_function_words_settle_clear_paragraphs(text: str, expected: str) -> None:
+    assert function_word_language(norm_tokens(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foro Penal, Provea, CLIPPVE.",  # names only
+        "The court and el tribunal y the judges los jueces.",  # evenly mixed
+        "",
+    ],
+)
+def test_function_words_stay_undecided_without_clear_evidence(text: str) -> None:
+    assert function_word_language(norm_tokens(text)) is None
+
+
+def test_detect_is_deterministic_and_handles_no_letters() -> None:
+    text = "Los familiares esperan noticias frente a la sede del servicio de inteligencia."
+    assert {detect(text) for _ in range(5)} == {"es"}
+    assert detect("1234 !!! ---") is None
+
+
+def test_document_language_uses_function_words_and_langdetect() -> None:
+    english = ["The families waited outside the prison for news of their relatives."] * 5
+    tokens = [t for p in english for t in norm_tokens(p)]
+    assert document_language(english, tokens) == "en"
+    french = ["Les familles attendaient des nouvelles devant la prison depuis des mois."] * 5
+    tokens = [t for p in french for t in norm_tokens(p)]
+    assert document_language(french, tokens) == "fr"
+    assert document_language([], []) is None

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import glosador
+from glosador.matcher import compile_glossary, scan, select_longest
+
+NEWSROOM = Path(__file__).resolve().parents[1] / "fixtures" / "glossaries" / "newsroom"
+
+
+def hits(text: str) -> list[tuple[str, list[str]]]:
+    glossary = glosador.load_glossary(NEWSROOM)
+    compiled = compile_glossary(glossary)
+    found = scan(compiled, text)
+    return [
+        (
+            text[found.starts[h.start] : found.ends[h.end - 1]],
+            sorted({compiled.concept_of_form(f) for f in h.forms}),
+        )
+        for h in found.hits
+    ]
+
+
+def test_forms_are_found_on_token_boundaries_blind_to_punctuation_and_case() -> None:
+    found = hits("In the NATIONAL ASSEMBLY, (the Asamblea-Nacional) and the nationalassembly.")
+    assert [text for text, _ in found] == ["NATIONAL ASSEMBLY", "Asamblea-Nacional"]
+
+
+def test_shared_forms_report_every_concept() -> None:
+    assert hits("the National Assembly") == [
+        ("National Assembly", ["ec-asamblea-nacional", "ve-asamblea-nacional"])
+    ]
+
+
+def test_overlapping_forms_are_all_reported() -> None:
+    found = [t for t, _ in hits("the Inter-American Commission on Human Rights")]
+    assert found == ["Inter-American Commission", "Inter-American Commission on Human Rights"]
+
+
+def test_inflected_forms_match_without_a_list() -> None:
+    assert [c for _, c in hits("two political prisoners and one political prisoner")] == [
+        ["presos-politicos"],
+        ["presos-politicos"],
+    ]
+    assert hits("presas políticas")[0][1] == ["presos-politicos"]
+
+
+def test_accents_are_folded_for_matching() -> None:
+    assert hits("Comite por la Liberacion de los Presos Politicos")[0][1] == ["clippve"]
+
+
+def test_anchor_hits_lead_to_fuzzy_candidates() -> None:
+    compiled = compile_glossary(glosador.load_glossary(NEWSROOM))
+    found = scan(compiled, "the Committee of Mothers in Defense of the Truth")
+    forms = {compiled.forms[f].tokens for _, anchors in found.anchors for f, _ in anchors}
+    assert ("committee", "of", "mothers", "for", "the", "defense", "of", "the", "truth") in forms
+
+
+def test_compiled_glossary_round_trips_through_the_cache(tmp_path: Path) -> None:
+    glossary = glosador.load_glossary(NEWSROOM)
+    compiled = compile_glossary(glossary)
+    again = pickle.loads(pickle.dumps(compiled))
+    assert again.terms == []  # the glossary's own terms are put back by compile_glossary
+    assert again.forms == compiled.forms and again.vocab == compiled.vocab
+    assert list(again.automaton.iter(compiled.vocab["asamblea"] + compiled.vocab["nacional"]))
+
+
+def test_compile_is_cached_in_memory_and_on_disk(tmp_path: Path) -> None:
+    glossary = glosador.load_glossary(NEWSROOM)
+    assert compile_glossary(glossary) is compile_glossary(glossary)
+    fresh = glosador.load_glossary(NEWSROOM)  # a new object: read from the disk cache
+    assert compile_glossary(fresh).terms == compile_glossary(glossary).terms
+
+
+def test_select_longest() -> None:
+    assert select_longest([(0, 2), (1, 5), (5, 6), (4, 6)]) == [1, 2]
