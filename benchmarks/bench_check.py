@@ -202,7 +202,13 @@ def _tree_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def child(glossary_folder: str, articles: str) -> None:
+def child(glossary_folder: str, articles: str, phase: str = "warm") -> None:
+    """One phase in its own process, so its peak RSS is its own.
+
+    ``cold``: load and compile with an empty cache (which fills it). ``warm``: load
+    and compile from the cache, then check every article, as ``glosador check`` does
+    on any run after the first.
+    """
     import glosador.lint  # noqa: F401  (imports before the clock, as for any command)
     from glosador import load_glossary
     from glosador.check import check_paths
@@ -210,14 +216,17 @@ def child(glossary_folder: str, articles: str) -> None:
     from glosador.report import format_json
 
     result: dict[str, object] = {}
-    start = time.perf_counter()
-    cold_glossary = load_glossary(glossary_folder)
-    result["load_cold_s"] = time.perf_counter() - start
-    start = time.perf_counter()
-    compiled = compile_glossary(cold_glossary)
-    result["compile_cold_s"] = time.perf_counter() - start
-    result["forms"] = len(compiled.forms)
-    del cold_glossary, compiled
+    if phase == "cold":
+        start = time.perf_counter()
+        cold_glossary = load_glossary(glossary_folder)
+        result["load_cold_s"] = time.perf_counter() - start
+        start = time.perf_counter()
+        compiled = compile_glossary(cold_glossary)
+        result["compile_cold_s"] = time.perf_counter() - start
+        result["forms"] = len(compiled.forms)
+        result["cold_rss_mb"] = _maxrss_mb()
+        print(json.dumps(result))
+        return
     start = time.perf_counter()
     glossary = load_glossary(glossary_folder)
     result["load_warm_s"] = time.perf_counter() - start
@@ -347,11 +356,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, help="MB of article text (default 10, quick 2)")
     parser.add_argument("--file-kb", type=int, default=64, help="size of one article file")
     parser.add_argument("--naive-budget", type=float, default=60.0, help="seconds")
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--naive", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(args.child[0], args.child[1])
+        child(args.child[0], args.child[1], args.child[2])
         return 0
     if args.naive:
         naive_child(args.naive[0], args.naive[1], args.naive_budget)
@@ -378,7 +387,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             env = dict(os.environ, GLOSADOR_CACHE_DIR=str(tmp / f"cache{n}"))
             env.pop("GLOSADOR_NO_CACHE", None)
-            row = _run(["--child", str(tmp / f"g{n}"), str(articles)], env, timeout=1200)
+            row = _run(["--child", str(tmp / f"g{n}"), str(articles), "cold"], env, 1200)
+            row.update(_run(["--child", str(tmp / f"g{n}"), str(articles), "warm"], env, 1200))
             row["n"] = n
             rows.append(row)
             log.write(f"  {n} concepts: {json.dumps(row)}\n")
@@ -424,7 +434,7 @@ def _print_table(
     header = (
         f"{'concepts':>9} {'forms':>7} {'load cold':>9} {'load warm':>9} {'compile':>8} "
         f"{'cached':>7} {'text MB/s':>9} {'md MB/s':>8} {'all MB/s':>8} {'check s':>8} "
-        f"{'RSS MB':>7}"
+        f"{'RSS MB':>7} {'cold RSS':>8}"
     )
     print(header)
     print("-" * len(header))
@@ -437,7 +447,8 @@ def _print_table(
             f"{f(row, 'compile_cached_s'):>7.2f} "
             f"{f(row, 'plain_bytes') / 1e6 / f(row, 'plain_s'):>9.2f} "
             f"{f(row, 'markdown_bytes') / 1e6 / f(row, 'markdown_s'):>8.2f} "
-            f"{total_mb / total_s:>8.2f} {total_s:>8.1f} {f(row, 'maxrss_mb'):>7.0f}"
+            f"{total_mb / total_s:>8.2f} {total_s:>8.1f} {f(row, 'maxrss_mb'):>7.0f} "
+            f"{f(row, 'cold_rss_mb'):>8.0f}"
         )
     first, last = rows[0], rows[-1]
     t_first = f(first, "plain_s") + f(first, "markdown_s")
@@ -474,7 +485,11 @@ def _print_table(
         (f"time({last['n']}) <= 1.5 x time({first['n']})", t_last <= 1.5 * t_first,
          f"{t_last / t_first:.2f} x"),
         ("compile <= 1 s, cached", compile_cached <= 1, f"{compile_cached:.2f} s"),
-        ("peak < 1 GB", f(last, "maxrss_mb") < 1024, f"{f(last, 'maxrss_mb'):.0f} MB"),
+        (
+            "peak < 1 GB (checking; caches filled)",
+            f(last, "maxrss_mb") < 1024,
+            f"{f(last, 'maxrss_mb'):.0f} MB (cold load+compile: {f(last, 'cold_rss_mb'):.0f} MB)",
+        ),
         ("single check < 0.3 s", module[1] < 0.3, f"{module[1]:.3f} s"),
     ]  # fmt: skip
     print("\ntargets:")
