@@ -386,6 +386,8 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
 def _fuzzy(
     compiled: CompiledGlossary, segment_scan: Scan, index: int, found: list[Occurrence]
 ) -> list[Fuzzy]:
+    if not segment_scan.anchors:
+        return []
     tokens = segment_scan.tokens
     count = len(tokens)
     exact_spans = {(o.tok_start, o.tok_end) for o in found}

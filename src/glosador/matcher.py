@@ -71,7 +71,7 @@ STOPWORDS = frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "12"
+_COMPILER_VERSION = "14"
 
 
 class Form(NamedTuple):
