@@ -224,7 +224,8 @@ def analyse(
         found_fuzzy = _fuzzy(compiled, segment_scan, index, found)
         occurrences.extend(found)
         fuzzy.extend(found_fuzzy)
-    languages = _segment_languages(scans, occurrences, compiled, doc_language)
+    wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
+    languages = _segment_languages(scans, occurrences, compiled, doc_language, wanted)
     analysis = Analysis(
         document, compiled, glossary, doc_language, languages, scans, occurrences, fuzzy
     )
@@ -552,7 +553,10 @@ def _segment_languages(
     occurrences: list[Occurrence],
     compiled: CompiledGlossary,
     doc_language: str | None,
+    wanted: set[int] | None = None,
 ) -> list[str | None]:
+    """Each segment's language; only ``wanted`` segments (those naming a concept) are
+    examined, the others take the document's."""
     by_segment: dict[int, Counter[str]] = {}
     named: Counter[int] = Counter()  # per segment: tokens inside glossary names
     for occurrence in occurrences:
@@ -563,6 +567,9 @@ def _segment_languages(
         by_segment.setdefault(occurrence.segment, Counter())[term.language] += 1
     languages: list[str | None] = []
     for index, segment_scan in enumerate(scans):
+        if wanted is not None and index not in wanted:
+            languages.append(doc_language)
+            continue
         language = function_word_language(segment_scan.tokens)
         if language is None:  # two function words of one language only, or a clear majority
             language = function_word_language(
