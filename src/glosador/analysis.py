@@ -19,6 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import sub
 
 from glosador.extract import Document
 from glosador.language import (
@@ -404,14 +406,15 @@ def _fuzzy(
     covered = {k: o.tok_end - o.tok_start for o in found for k in range(o.tok_start, o.tok_end)}
     forms = compiled.forms
     placed: list[tuple[int, int]] = []
-    for token_index, anchors in segment_scan.anchors:
+    for token_index, anchor_forms, positions in segment_scan.anchors:
+        bases = map(sub, repeat(token_index), positions)
         length = covered.get(token_index)
         if length is None:
-            placed.extend((form_index, token_index - position) for form_index, position in anchors)
+            placed.extend(zip(anchor_forms, bases, strict=True))
         else:
             placed.extend(
-                (form_index, token_index - position)
-                for form_index, position in anchors
+                (form_index, base)
+                for form_index, base in zip(anchor_forms, bases, strict=True)
                 if len(forms[form_index].tokens) > length
             )
     hits = Counter(placed)

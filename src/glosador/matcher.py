@@ -71,7 +71,7 @@ STOPWORDS = frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "14"
+_COMPILER_VERSION = "15"
 
 
 class Form(NamedTuple):
@@ -87,9 +87,8 @@ class Form(NamedTuple):
     inflected: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """Forms found at tokens ``[start, end)`` of a segment."""
+class Hit(NamedTuple):
+    """Forms found at tokens ``[start, end)`` of a segment (a tuple: made per match)."""
 
     start: int
     end: int
@@ -105,9 +104,8 @@ class Scan:
     starts: list[int]
     ends: list[int]
     hits: list[Hit]
-    anchors: list[
-        tuple[int, tuple[tuple[int, int], ...]]
-    ]  #: (token index, ((form, position), ...))
+    #: (token index, forms, their anchor positions): the forms this token anchors
+    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...]]]
 
 
 class CompiledGlossary:
@@ -203,7 +201,9 @@ class CompiledGlossary:
             self.anchor_need[index] = need
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for key, (forms, anchors) in patterns.items():
-            automaton.add_word(key, (tuple(forms), tuple(anchors)))
+            anchor_forms = tuple(form for form, _ in anchors)
+            anchor_positions = tuple(position for _, position in anchors)
+            automaton.add_word(key, (tuple(forms), anchor_forms, anchor_positions))
         if patterns:
             automaton.make_automaton()
         self.automaton: Any = automaton
@@ -264,17 +264,17 @@ def scan(compiled: CompiledGlossary, text: str) -> Scan:
     """Tokens of ``text`` and every form and anchor hit in it."""
     tokens, starts, ends = split_folded(fold(text))
     hits: list[Hit] = []
-    anchors: list[tuple[int, tuple[tuple[int, int], ...]]] = []
+    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
     if tokens and compiled.has_patterns:
         codes = "".join(map(compiled.vocab.get, tokens, repeat(compiled.oov)))
         step = compiled.code_width + 1
-        for end_char, (forms, anchor) in compiled.automaton.iter(codes):
+        for end_char, (forms, anchor_forms, anchor_positions) in compiled.automaton.iter(codes):
             end = end_char // step  # the index of the match's last token
             if forms:
                 length = len(compiled.forms[forms[0]].tokens)
                 hits.append(Hit(end - length + 1, end + 1, forms))
-            if anchor:
-                anchors.append((end, anchor))
+            if anchor_forms:
+                anchors.append((end, anchor_forms, anchor_positions))
     return Scan(text, tokens, starts, ends, hits, anchors)
 
 
