@@ -296,11 +296,21 @@ def _crosses_hard_punctuation(segment_scan: Scan, start: int, end: int) -> bool:
     return any(_HARD_PUNCT.search(text[ends[k] : starts[k + 1]]) for k in range(start, end - 1))
 
 
-def _capitalised(segment_scan: Scan, start: int, end: int) -> bool:
+def _capitalised(
+    compiled: CompiledGlossary, segment_scan: Scan, start: int, end: int, form: int
+) -> bool:
+    """Whether the text capitalises a name's words as the form does (one may differ).
+
+    "a UN panel of experts" is prose, not a misspelt "UN Panel of Electoral Experts";
+    "memoria, justice and democracy" is not the slogan.
+    """
     text = segment_scan.text
-    return any(
-        text[segment_scan.starts[k] : segment_scan.ends[k]][:1].isupper() for k in range(start, end)
-    )
+    written = [text[segment_scan.starts[k] : segment_scan.ends[k]] for k in range(start, end)]
+    if all(w.isupper() or not w.isalpha() for w in written):
+        return True  # an all-caps heading
+    capitals = sum(1 for w in written if w[:1].isupper())
+    expected = sum(1 for w in compiled.case_tokens[compiled.forms[form].term] if w[:1].isupper())
+    return capitals >= 1 and capitals >= expected - 1
 
 
 def _concept_vocab(compiled: CompiledGlossary, concept_id: str) -> dict[str, frozenset[str]]:
@@ -444,7 +454,7 @@ def _fuzzy(
             and (base, base + n) not in exact_spans
             and _mixed(compiled, concept_id, term.language, words, tokens[base : base + n])
             and not _crosses_hard_punctuation(segment_scan, base, base + n)
-            and (not proper or _capitalised(segment_scan, base, base + n))
+            and (not proper or _capitalised(compiled, segment_scan, base, base + n, form_index))
         ):
             seen.add((base, base + n))
             result.append(
@@ -473,7 +483,7 @@ def _fuzzy(
                     continue
                 if _crosses_hard_punctuation(segment_scan, start, end):
                     continue
-                if not _capitalised(segment_scan, start, end):
+                if not _capitalised(compiled, segment_scan, start, end, form_index):
                     continue
                 # several names may be one word off the same span: the closest wins, a
                 # changed preposition being closer than a changed noun

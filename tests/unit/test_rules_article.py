@@ -180,6 +180,7 @@ NEGATIVE = {
         f"{EN} The Committee of Mothers for the Defense of the Truth met again.",
         f"{EN} The Venezuelan National Assembly met on Monday.",
         f"{EN} The committee of mothers in defense of the truth is a phrase, not a name.",
+        f"{EN} A Committee of mothers in defense of the truth spoke: prose, one capital.",
     ],
 }
 
