@@ -41,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_load import GenConcept, generate_glossary
+from bench_load import GenConcept, generate_glossary, maxrss_mb
 
 # -- article text (our own filler sentences) ---------------------------------------------
 
@@ -179,25 +179,6 @@ def generate_articles(
 # -- measuring one size in a child process -------------------------------------------------
 
 
-def _maxrss_mb() -> float:
-    """This process's peak resident memory in MB.
-
-    ``VmHWM`` where there is ``/proc``: Linux keeps ``ru_maxrss`` across fork and exec,
-    so a child would report its parent's peak when that is higher.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
-
-
 def _tree_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -224,7 +205,7 @@ def child(glossary_folder: str, articles: str, phase: str = "warm") -> None:
         compiled = compile_glossary(cold_glossary)
         result["compile_cold_s"] = time.perf_counter() - start
         result["forms"] = len(compiled.forms)
-        result["cold_rss_mb"] = _maxrss_mb()
+        result["cold_rss_mb"] = maxrss_mb()
         print(json.dumps(result))
         return
     start = time.perf_counter()
@@ -249,7 +230,7 @@ def child(glossary_folder: str, articles: str, phase: str = "warm") -> None:
         rules.update(f.rule for f in report.findings)
         result[f"{kind}_languages"] = dict(Counter(report.languages.values()))
     result["rules"] = dict(sorted(rules.items()))
-    result["maxrss_mb"] = _maxrss_mb()
+    result["maxrss_mb"] = maxrss_mb()
     print(json.dumps(result))
 
 

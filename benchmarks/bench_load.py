@@ -313,7 +313,7 @@ def generate_glossary(
 # -- measuring -------------------------------------------------------------------------
 
 
-def _maxrss_mb() -> float:
+def maxrss_mb() -> float:
     """This process's peak resident memory in MB.
 
     ``VmHWM`` where there is ``/proc``: Linux keeps ``ru_maxrss`` across fork and exec,
@@ -356,7 +356,7 @@ def child(folder: str, traced: bool) -> None:
                 "terms": sum(1 for c in glossary for _ in c.all_terms()),
                 "seconds": elapsed,
                 "traced_peak_mb": peak / 1e6,
-                "maxrss_mb": _maxrss_mb(),
+                "maxrss_mb": maxrss_mb(),
             }
         )
     )

@@ -23,28 +23,7 @@ from glosador.rules import all_rules, get_rule, resolve_codes
 from glosador.rules.article import PRECEDENCE, ArticleRule, Raw
 from glosador.suppress import UNUSED, apply_suppressions
 
-__all__ = ["CheckOptions", "check_document", "check_paths", "check_text", "iter_files"]
-
-_SKIP_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        "node_modules",
-        "__pycache__",
-        ".venv",
-        "venv",
-        ".tox",
-        "build",
-        "dist",
-        ".mypy_cache",
-        ".ruff_cache",
-        ".pytest_cache",
-        "_build",
-        "site-packages",
-    }
-)
-_CHECKED_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".txt", ".text", ".po"})
+__all__ = ["CheckOptions", "check_document", "check_paths", "check_text"]
 
 
 @dataclass(frozen=True)
@@ -169,20 +148,6 @@ def _codes(spec: Iterable[str] | str) -> list[str]:
     return spec.split(",") if isinstance(spec, str) else list(spec)
 
 
-def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterable[Path]:
-    """Files to check: the files named, and checkable files under the folders named."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    if Path(name).suffix.lower() in _CHECKED_SUFFIXES:
-                        yield Path(root) / name
-        else:
-            yield path
-
-
 def _check_po(path: Path, glossary: Glossary, options: CheckOptions) -> Report:
     """GL201/GL202 of a ``.po`` file (article rules do not apply to catalogs)."""
     from glosador.bilingual import check_catalog
@@ -194,12 +159,8 @@ def _check_po(path: Path, glossary: Glossary, options: CheckOptions) -> Report:
         target_lang=options.lang,
         include_fuzzy=options.include_fuzzy,
     )
-    kept = tuple(f for f in report.findings if _selected(options, f.rule))
+    kept = tuple(f for f in report.findings if options.selects(f.rule))
     return Report(kept, report.files, report.languages)
-
-
-def _selected(options: CheckOptions, code: str) -> bool:
-    return (options.select is None or code in options.select) and code not in options.ignore
 
 
 def check_paths(

@@ -306,13 +306,16 @@ def _check_translations(
 ) -> Report:
     """GL201/GL202 of each checked file against ``--source``."""
     from glosador.bilingual import check_pair
-    from glosador.check import iter_files
     from glosador.extract import format_for, read_document
     from glosador.model import Finding, Report
+    from glosador.runner import discover
 
     source = read_document(args.source, args.format_in)
     findings: list[Finding] = []
-    for path in iter_files(paths):
+    for task in discover(paths):
+        if task.error is not None:
+            continue  # reported by the article check of the same paths
+        path = task.path
         target = read_document(path, args.format_in)
         report = check_pair(
             source.text,

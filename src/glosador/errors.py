@@ -66,28 +66,24 @@ class DocumentError(GlosadorError):
         super().__init__(f"{path}: {reason}")
 
 
-class ConfigError(GlosadorError):
+class _PlacedError(GlosadorError):
+    """An error about a file, optionally at a line: ``path:line: message``."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = ""
+        if path is not None:
+            where = f"{path}:{line}: " if line is not None else f"{path}: "
+        super().__init__(where + message)
+
+
+class ConfigError(_PlacedError):
     """Bad configuration: an unknown key, rule code or option value."""
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        where = ""
-        if path is not None:
-            where = f"{path}:{line}: " if line is not None else f"{path}: "
-        super().__init__(where + message)
 
-
-class CatalogError(GlosadorError):
+class CatalogError(_PlacedError):
     """A gettext catalog that cannot be read, built or written."""
-
-    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        where = ""
-        if path is not None:
-            where = f"{path}:{line}: " if line is not None else f"{path}: "
-        super().__init__(where + message)
 
 
 class ExchangeError(GlosadorError):
