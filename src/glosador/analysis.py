@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import sub
+from itertools import compress, repeat
+from operator import gt, ne, sub
 
 from glosador.extract import Document
 from glosador.language import (
@@ -314,14 +314,16 @@ def _capitalised(
 
 
 def _concept_vocab(compiled: CompiledGlossary, concept_id: str) -> dict[str, frozenset[str]]:
+    """A concept's words per language, from its forms (acronyms left out; cached)."""
     cache: dict[str, dict[str, frozenset[str]]] = compiled.__dict__.setdefault("_vocab_cache", {})
     vocab = cache.get(concept_id)
     if vocab is None:
         words: dict[str, set[str]] = {}
-        for i in range(*compiled.concept_range.get(concept_id, (0, 0))):
-            term = compiled.terms[i]
+        for index in compiled.concept_forms(concept_id):
+            form = compiled.forms[index]
+            term = compiled.terms[form.term]
             if term.type is not TermType.ACRONYM:
-                words.setdefault(term.language, set()).update(norm_tokens(term.term))
+                words.setdefault(term.language, set()).update(form.tokens)
         vocab = {lang: frozenset(ws) for lang, ws in words.items()}
         cache[concept_id] = vocab
     return vocab
@@ -414,19 +416,15 @@ def _fuzzy(
     # An anchor inside an exact occurrence only leads to forms longer than it: a fuzzy
     # span may swallow a shorter exact occurrence, never cut one or replace an equal one.
     covered = {k: o.tok_end - o.tok_start for o in found for k in range(o.tok_start, o.tok_end)}
-    forms = compiled.forms
     placed: list[tuple[int, int]] = []
-    for token_index, anchor_forms, positions in segment_scan.anchors:
+    for token_index, anchor_forms, positions, lengths in segment_scan.anchors:
         bases = map(sub, repeat(token_index), positions)
         length = covered.get(token_index)
         if length is None:
             placed.extend(zip(anchor_forms, bases, strict=True))
         else:
-            placed.extend(
-                (form_index, base)
-                for form_index, base in zip(anchor_forms, bases, strict=True)
-                if len(forms[form_index].tokens) > length
-            )
+            longer = map(gt, lengths, repeat(length))
+            placed.extend(compress(zip(anchor_forms, bases, strict=True), longer))
     hits = Counter(placed)
     need = compiled.anchor_need
     tried = [
@@ -437,33 +435,45 @@ def _fuzzy(
         >= need[form_index]
     ]
     tried.sort()
+    forms, form_language, other_words = compiled.forms, compiled.form_language, compiled.other_words
     for base, form_index, found_anchors in tried:
-        form = compiled.forms[form_index]
-        needed = need[form_index]
-        words = form.tokens
+        words = forms[form_index].tokens
         n = len(words)
-        term = compiled.terms[form.term]
-        concept_id = compiled.term_concept[form.term]
-        proper = compiled.proper[form.term]
-        # GL101: the form's words, some replaced by the same concept's other-language words
+        end = base + n
+        # GL101: the form's words, some replaced by the same concept's other-language
+        # words; first, cheaply, every differing word must belong to another language
         if (
-            found_anchors >= needed
+            found_anchors >= need[form_index]
             and base >= 0
-            and base + n <= count
-            and (base, base + n) not in seen
-            and (base, base + n) not in exact_spans
-            and _mixed(compiled, concept_id, term.language, words, tokens[base : base + n])
-            and not _crosses_hard_punctuation(segment_scan, base, base + n)
-            and (not proper or _capitalised(compiled, segment_scan, base, base + n, form_index))
+            and end <= count
+            and (base, end) not in seen
+            and (base, end) not in exact_spans
         ):
-            seen.add((base, base + n))
-            result.append(
-                _make_fuzzy("mixed", segment_scan, index, base, base + n, concept_id, form_index)
-            )
+            window = tokens[base:end]
+            differing = list(compress(window, map(ne, window, words)))
+            if (
+                differing
+                and other_words[form_language[form_index]].issuperset(differing)
+                and _mixed(compiled, form_index, window)
+                and not _crosses_hard_punctuation(segment_scan, base, end)
+                and (
+                    not compiled.proper[forms[form_index].term]
+                    or _capitalised(compiled, segment_scan, base, end, form_index)
+                )
+            ):
+                seen.add((base, end))
+                concept_id = compiled.form_concept[form_index]
+                result.append(
+                    _make_fuzzy("mixed", segment_scan, index, base, end, concept_id, form_index)
+                )
+                continue
+        if n < 3 or words[0] not in tokens[max(base - 1, 0) : base + 2]:
             continue
+        if not compiled.proper[forms[form_index].term]:
+            continue
+        concept_id = compiled.form_concept[form_index]
+        language = form_language[form_index]
         # GL108: one interior word added, dropped or changed
-        if n < 3 or not proper:
-            continue
         first, last = words[0], words[-1]
         for start in (base - 1, base, base + 1):
             if start < 0 or start >= count or tokens[start] != first:
@@ -472,13 +482,13 @@ def _fuzzy(
                 end = start + length
                 if end > count or tokens[end - 1] != last or (start, end) in seen:
                     continue
-                window = tuple(tokens[start:end])
-                edit = _interior_edit(window, words)
+                span_words = tuple(tokens[start:end])
+                edit = _interior_edit(span_words, words)
                 if edit is None or (start, end) in listed:  # a listed form of any concept
                     continue
-                foreign = _other_vocab(compiled, concept_id, term.language)
-                if any(word in foreign for word in window[edit[0] : edit[1]]) or _mixed(
-                    compiled, concept_id, term.language, words, window
+                foreign = _split_vocab(compiled, concept_id, language)[0]
+                if any(word in foreign for word in span_words[edit[0] : edit[1]]) or _mixed(
+                    compiled, form_index, span_words
                 ):
                     continue
                 if _crosses_hard_punctuation(segment_scan, start, end):
@@ -487,7 +497,9 @@ def _fuzzy(
                     continue
                 # several names may be one word off the same span: the closest wins, a
                 # changed preposition being closer than a changed noun
-                changed = (Counter(window) - Counter(words)) + (Counter(words) - Counter(window))
+                changed = (Counter(span_words) - Counter(words)) + (
+                    Counter(words) - Counter(span_words)
+                )
                 score = sum(n for word, n in changed.items() if word not in STOPWORDS)
                 best = near.get((start, end))
                 if best is None or score < best[0]:
@@ -517,21 +529,13 @@ def _fuzzy(
     return [kept[i] for i in chosen]
 
 
-def _other_vocab(compiled: CompiledGlossary, concept_id: str, language: str) -> frozenset[str]:
-    return _split_vocab(compiled, concept_id, language)[0]
-
-
-def _mixed(
-    compiled: CompiledGlossary,
-    concept_id: str,
-    language: str,
-    form: Sequence[str],
-    window: Sequence[str],
-) -> bool:
-    """Whether ``window`` is ``form`` with some words in another language of the concept."""
-    if len(window) != len(form) or tuple(window) == tuple(form) or len(form) < 2:
+def _mixed(compiled: CompiledGlossary, form_index: int, window: Sequence[str]) -> bool:
+    """Whether ``window`` is a form with some words in another language of its concept."""
+    form = compiled.forms[form_index].tokens
+    if len(window) != len(form) or len(form) < 2:
         return False
-    foreign, own_only = _split_vocab(compiled, concept_id, language)
+    concept_id = compiled.form_concept[form_index]
+    foreign, own_only = _split_vocab(compiled, concept_id, compiled.form_language[form_index])
     replaced = native = 0
     for have, want in zip(window, form, strict=True):
         if have == want:

@@ -16,10 +16,12 @@ the glossary's content fingerprint.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -71,7 +73,7 @@ STOPWORDS = frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "15"
+_COMPILER_VERSION = "19"
 
 
 class Form(NamedTuple):
@@ -104,8 +106,9 @@ class Scan:
     starts: list[int]
     ends: list[int]
     hits: list[Hit]
-    #: (token index, forms, their anchor positions): the forms this token anchors
-    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...]]]
+    #: (token index, forms, their anchor positions, their lengths): the forms this
+    #: token anchors
+    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...], tuple[int, ...]]]
 
 
 class CompiledGlossary:
@@ -142,6 +145,20 @@ class CompiledGlossary:
                         self.forms.append(Form(index, folded, variant, inflected=True))
         #: the concept of each form
         self.form_concept: list[str] = [self.term_concept[f.term] for f in self.forms]
+        #: each form's language
+        self.form_language: list[str] = [self.terms[f.term].language for f in self.forms]
+        #: per language, the words the names of *other* languages use (acronyms left
+        #: out): a cheap first test of a word taken from another language (GL101)
+        by_language: dict[str, set[str]] = {}
+        for form, language in zip(self.forms, self.form_language, strict=True):
+            if self.terms[form.term].type is not TermType.ACRONYM:
+                by_language.setdefault(language, set()).update(form.tokens)
+        self.other_words: dict[str, frozenset[str]] = {
+            language: frozenset().union(
+                *(w for other, w in by_language.items() if other != language)
+            )
+            for language in by_language
+        }
         self.vocab: dict[str, str] = {}
         #: per form: how many of its anchor words must stand at their places before the
         #: fuzzy rules compare it with the text (two, one for short forms)
@@ -189,21 +206,28 @@ class CompiledGlossary:
         for _, form in fuzzy_forms:
             frequency.update(set(_anchor_candidates(form.tokens)))
         for index, form in fuzzy_forms:
-            ranked = sorted(
-                (frequency[words], len(words), last, words)
-                for words, last in _anchor_candidates(form.tokens).items()
-                if frequency[words] <= _MAX_ANCHOR_FORMS
-            )[:_ANCHORS_PER_FORM]
-            for _, _, last, words in ranked:
+            ranked = _disjoint(
+                sorted(
+                    (frequency[words], len(words), last, words)
+                    for words, last in _anchor_candidates(form.tokens).items()
+                    if frequency[words] <= _MAX_ANCHOR_FORMS
+                )
+            )
+            for last, words in ranked:
                 key = "".join(vocab[w] for w in words)
                 patterns.setdefault(key, ([], []))[1].append((index, last))
-            need = 1 if len(form.tokens) <= 3 or len(ranked) < 2 else 2
+            # disjoint anchors: one word replaced, added or dropped removes at most one
+            # of them, so a form with three or more anchors can ask for two
+            need = 1 if len(form.tokens) <= 3 or len(ranked) < 3 else 2
             self.anchor_need[index] = need
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for key, (forms, anchors) in patterns.items():
             anchor_forms = tuple(form for form, _ in anchors)
             anchor_positions = tuple(position for _, position in anchors)
-            automaton.add_word(key, (tuple(forms), anchor_forms, anchor_positions))
+            anchor_lengths = tuple(len(self.forms[form].tokens) for form, _ in anchors)
+            automaton.add_word(
+                key, (tuple(forms), (anchor_forms, anchor_positions, anchor_lengths))
+            )
         if patterns:
             automaton.make_automaton()
         self.automaton: Any = automaton
@@ -221,6 +245,14 @@ class CompiledGlossary:
         state["forms"] = [new(Form, form) for form in state["forms"]]
         self.__dict__.update(state)
 
+    def concept_forms(self, concept_id: str) -> range:
+        """The indices of a concept's forms (they are contiguous, in term order)."""
+        start, end = self.concept_range.get(concept_id, (0, 0))
+        term = itemgetter(0)
+        return range(
+            bisect_left(self.forms, start, key=term), bisect_left(self.forms, end, key=term)
+        )
+
     def concept_of_form(self, form: int) -> str:
         return self.term_concept[self.forms[form].term]
 
@@ -237,6 +269,27 @@ def _anchor_candidates(tokens: tuple[str, ...]) -> dict[tuple[str, ...], int]:
         if position and not (token in STOPWORDS and tokens[position - 1] in STOPWORDS):
             found.setdefault((tokens[position - 1], token), position)
     return found
+
+
+def _disjoint(
+    ranked: list[tuple[int, int, int, tuple[str, ...]]],
+) -> list[tuple[int, tuple[str, ...]]]:
+    """The first anchors of ``ranked`` (rarest first) that share no word of the form.
+
+    Two anchors found at their places are then always two or more distinct words in
+    place ("of Rodo" and "Rodo" would count one word twice).
+    """
+    chosen: list[tuple[int, tuple[str, ...]]] = []
+    used: set[int] = set()
+    for _, _, last, words in ranked:
+        positions = set(range(last - len(words) + 1, last + 1))
+        if positions & used:
+            continue
+        used |= positions
+        chosen.append((last, words))
+        if len(chosen) == _ANCHORS_PER_FORM:
+            break
+    return chosen
 
 
 def compile_glossary(glossary: Glossary) -> CompiledGlossary:
@@ -264,17 +317,17 @@ def scan(compiled: CompiledGlossary, text: str) -> Scan:
     """Tokens of ``text`` and every form and anchor hit in it."""
     tokens, starts, ends = split_folded(fold(text))
     hits: list[Hit] = []
-    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
+    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = []
     if tokens and compiled.has_patterns:
         codes = "".join(map(compiled.vocab.get, tokens, repeat(compiled.oov)))
         step = compiled.code_width + 1
-        for end_char, (forms, anchor_forms, anchor_positions) in compiled.automaton.iter(codes):
+        for end_char, (forms, anchored) in compiled.automaton.iter(codes):
             end = end_char // step  # the index of the match's last token
             if forms:
                 length = len(compiled.forms[forms[0]].tokens)
                 hits.append(Hit(end - length + 1, end + 1, forms))
-            if anchor_forms:
-                anchors.append((end, anchor_forms, anchor_positions))
+            if anchored[0]:
+                anchors.append((end, *anchored))
     return Scan(text, tokens, starts, ends, hits, anchors)
 
 

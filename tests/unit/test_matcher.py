@@ -53,7 +53,7 @@ def test_accents_are_folded_for_matching() -> None:
 def test_anchor_hits_lead_to_fuzzy_candidates() -> None:
     compiled = compile_glossary(glosador.load_glossary(NEWSROOM))
     found = scan(compiled, "the Committee of Mothers in Defense of the Truth")
-    forms = {compiled.forms[f].tokens for _, anchored, _ in found.anchors for f in anchored}
+    forms = {compiled.forms[f].tokens for _, anchored, _, _ in found.anchors for f in anchored}
     assert ("committee", "of", "mothers", "for", "the", "defense", "of", "the", "truth") in forms
 
 
