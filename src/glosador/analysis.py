@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import gt, ne, sub
+from itertools import chain, compress, repeat
+from operator import add, gt, ne
 
 from glosador.extract import Document
 from glosador.language import (
@@ -28,8 +28,18 @@ from glosador.language import (
     detect,
     document_language,
     function_word_language,
+    function_word_scores,
+    scores_language,
 )
-from glosador.matcher import STOPWORDS, CompiledGlossary, Hit, Scan, scan, select_longest
+from glosador.matcher import (
+    STOPWORDS,
+    CompiledGlossary,
+    Hit,
+    Scan,
+    placement,
+    scan,
+    select_longest,
+)
 from glosador.model import Concept, Glossary, Term, TermType
 from glosador.normalize import has_accents, lower_tokens, norm_tokens
 
@@ -214,7 +224,7 @@ def analyse(
     lang: str | None = None,
 ) -> Analysis:
     scans = [scan(compiled, segment.text) for segment in document.segments]
-    all_tokens = [t for s in scans for t in s.tokens]
+    all_tokens = list(chain.from_iterable(s.tokens for s in scans))
     if lang:
         doc_language: str | None = lang
     else:
@@ -416,24 +426,23 @@ def _fuzzy(
     # An anchor inside an exact occurrence only leads to forms longer than it: a fuzzy
     # span may swallow a shorter exact occurrence, never cut one or replace an equal one.
     covered = {k: o.tok_end - o.tok_start for o in found for k in range(o.tok_start, o.tok_end)}
-    placed: list[tuple[int, int]] = []
-    for token_index, anchor_forms, positions, lengths in segment_scan.anchors:
-        bases = map(sub, repeat(token_index), positions)
+    placed: list[int] = []
+    for token_index, placements, lengths in segment_scan.anchors:
+        keys = map(add, placements, repeat(token_index))
         length = covered.get(token_index)
         if length is None:
-            placed.extend(zip(anchor_forms, bases, strict=True))
+            placed.extend(keys)
         else:
-            longer = map(gt, lengths, repeat(length))
-            placed.extend(compress(zip(anchor_forms, bases, strict=True), longer))
+            placed.extend(compress(keys, map(gt, lengths, repeat(length))))
     hits = Counter(placed)
     need = compiled.anchor_need
-    tried = [
-        (base, form_index, count)
-        for (form_index, base), count in hits.items()
-        if count >= need[form_index]
-        or count + hits.get((form_index, base - 1), 0) + hits.get((form_index, base + 1), 0)
-        >= need[form_index]
-    ]
+    tried = []
+    for key, anchored in hits.items():
+        form_index, base = placement(key)
+        if anchored >= need[form_index] or (
+            anchored + hits.get(key - 1, 0) + hits.get(key + 1, 0) >= need[form_index]
+        ):
+            tried.append((base, form_index, anchored))
     tried.sort()
     forms, form_language, other_words = compiled.forms, compiled.form_language, compiled.other_words
     for base, form_index, found_anchors in tried:
@@ -587,15 +596,25 @@ def _segment_languages(
         if wanted is not None and index not in wanted:
             languages.append(doc_language)
             continue
-        language = function_word_language(segment_scan.tokens)
+        scores = function_word_scores(segment_scan.tokens)
+        language = scores_language(scores)
         if language is None:  # two function words of one language only, or a clear majority
-            language = function_word_language(
-                segment_scan.tokens, minimum=2, share=1.0
-            ) or function_word_language(segment_scan.tokens, minimum=8, share=0.6)
+            language = scores_language(scores, minimum=2, share=1.0) or scores_language(
+                scores, minimum=8, share=0.6
+            )
         if language is None and index in by_segment:  # the glossary terms it uses, if one-sided
             (top, count), *rest = [*by_segment[index].most_common(2), ("", 0)]
             if count >= 2 and not rest[0][1]:
                 language = top
+        # the document's function words lead, or share the lead (a heading full of "de"
+        # and "la", which other Romance languages use too): the document's language
+        if (
+            language is None
+            and doc_language
+            and scores[doc_language] >= 2
+            and scores[doc_language] == max(scores.values())
+        ):
+            language = doc_language
         # langdetect needs ten words of prose: names (a heading, a list of bodies) do not count
         prose = len(segment_scan.tokens) - named[index]
         if language is None and prose >= MIN_WORDS_FOR_LANGDETECT:

@@ -16,7 +16,14 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["FUNCTION_WORDS", "detect", "document_language", "function_word_language"]
+__all__ = [
+    "FUNCTION_WORDS",
+    "detect",
+    "document_language",
+    "function_word_language",
+    "function_word_scores",
+    "scores_language",
+]
 
 #: function words that mark one language (words shared by two languages are left out)
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -181,24 +188,29 @@ _ALL_FUNCTION_WORDS = frozenset(_LANGUAGES_OF)
 
 def function_word_scores(tokens: Iterable[str]) -> Counter[str]:
     """How many function words of each language ``tokens`` (folded) hold."""
-    counts = Counter(tokens)
+    counts = Counter(filter(_ALL_FUNCTION_WORDS.__contains__, tokens))
     scores: Counter[str] = Counter()
-    for word in counts.keys() & _ALL_FUNCTION_WORDS:
+    for word, count in counts.items():
         for lang in _LANGUAGES_OF[word]:
-            scores[lang] += counts[word]
+            scores[lang] += count
     return scores
+
+
+def scores_language(scores: Counter[str], *, minimum: int = 3, share: float = 0.7) -> str | None:
+    """The language of ``function_word_scores`` if it dominates: at least ``minimum``
+    function words, ``share`` of them of that language."""
+    total = sum(scores.values())
+    if total < minimum:
+        return None
+    best, top = scores.most_common(1)[0]
+    return best if top >= share * total else None
 
 
 def function_word_language(
     tokens: Iterable[str], *, minimum: int = 3, share: float = 0.7
 ) -> str | None:
     """The language whose function words dominate ``tokens`` (folded), if clear."""
-    scores = function_word_scores(tokens)
-    total = sum(scores.values())
-    if total < minimum:
-        return None
-    best, top = scores.most_common(1)[0]
-    return best if top >= share * total else None
+    return scores_language(function_word_scores(tokens), minimum=minimum, share=share)
 
 
 @lru_cache(maxsize=1)
@@ -233,10 +245,11 @@ def document_language(paragraphs: Sequence[str], tokens: Sequence[str]) -> str |
     if len(sample) > 20000:  # the beginning, the middle and the end are enough
         third = len(sample) // 3
         sample = sample[:6000] + " " + sample[third : third + 6000] + " " + sample[-6000:]
-    by_words = function_word_language(tokens, minimum=5)
+    scores = function_word_scores(tokens)
+    by_words = scores_language(scores, minimum=5)
     if len(tokens) < MIN_WORDS_FOR_LANGDETECT:
         return by_words
-    if function_word_language(tokens, minimum=30, share=0.85):
+    if scores_language(scores, minimum=30, share=0.85):
         return by_words  # decisive: dozens of function words, nearly all of one language
     detected = detect(sample)
     if by_words and detected in ("es", "en") and detected != by_words:

@@ -30,7 +30,16 @@ from glosador.inflect import variants
 from glosador.model import Glossary, Term, TermType
 from glosador.normalize import fold, lower_tokens, norm_tokens, split_folded
 
-__all__ = ["CompiledGlossary", "Form", "Hit", "Scan", "compile_glossary", "scan"]
+__all__ = [
+    "CompiledGlossary",
+    "Form",
+    "Hit",
+    "Scan",
+    "compile_glossary",
+    "placement",
+    "scan",
+    "select_longest",
+]
 
 _SEP = "\x1f"  #: starts every token's code
 _DIGITS = "".join(chr(c) for c in range(0x30, 0x70))  #: 64 code digits ("!" marks unknown words)
@@ -73,7 +82,10 @@ STOPWORDS = frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "19"
+_COMPILER_VERSION = "20"
+ANCHOR_SHIFT = 32  #: a placement key's form index starts at this bit
+ANCHOR_BIAS = 64  #: added to a placement's base (a base may be negative; forms are short)
+_BASE_MASK = (1 << ANCHOR_SHIFT) - 1
 
 
 class Form(NamedTuple):
@@ -106,9 +118,10 @@ class Scan:
     starts: list[int]
     ends: list[int]
     hits: list[Hit]
-    #: (token index, forms, their anchor positions, their lengths): the forms this
-    #: token anchors
-    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...], tuple[int, ...]]]
+    #: (token index, placements, form lengths): the forms this token anchors, each
+    #: placement a key ``form << ANCHOR_SHIFT | base + ANCHOR_BIAS`` less the token index
+    #: (see ``placement``)
+    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...]]]
 
 
 class CompiledGlossary:
@@ -222,12 +235,13 @@ class CompiledGlossary:
             self.anchor_need[index] = need
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for key, (forms, anchors) in patterns.items():
-            anchor_forms = tuple(form for form, _ in anchors)
-            anchor_positions = tuple(position for _, position in anchors)
-            anchor_lengths = tuple(len(self.forms[form].tokens) for form, _ in anchors)
-            automaton.add_word(
-                key, (tuple(forms), (anchor_forms, anchor_positions, anchor_lengths))
+            # an anchor hit at token t places its form at base t - position: the key
+            # ``form << ANCHOR_SHIFT | base + ANCHOR_BIAS`` is this value plus t
+            placements = tuple(
+                (form << ANCHOR_SHIFT) + ANCHOR_BIAS - position for form, position in anchors
             )
+            lengths = tuple(len(self.forms[form].tokens) for form, _ in anchors)
+            automaton.add_word(key, (tuple(forms), placements, lengths))
         if patterns:
             automaton.make_automaton()
         self.automaton: Any = automaton
@@ -317,18 +331,23 @@ def scan(compiled: CompiledGlossary, text: str) -> Scan:
     """Tokens of ``text`` and every form and anchor hit in it."""
     tokens, starts, ends = split_folded(fold(text))
     hits: list[Hit] = []
-    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = []
+    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
     if tokens and compiled.has_patterns:
         codes = "".join(map(compiled.vocab.get, tokens, repeat(compiled.oov)))
         step = compiled.code_width + 1
-        for end_char, (forms, anchored) in compiled.automaton.iter(codes):
+        for end_char, (forms, placements, lengths) in compiled.automaton.iter(codes):
             end = end_char // step  # the index of the match's last token
             if forms:
                 length = len(compiled.forms[forms[0]].tokens)
                 hits.append(Hit(end - length + 1, end + 1, forms))
-            if anchored[0]:
-                anchors.append((end, *anchored))
+            if placements:
+                anchors.append((end, placements, lengths))
     return Scan(text, tokens, starts, ends, hits, anchors)
+
+
+def placement(key: int) -> tuple[int, int]:
+    """The form and base token index of an anchor placement key."""
+    return key >> ANCHOR_SHIFT, (key & _BASE_MASK) - ANCHOR_BIAS
 
 
 def select_longest(spans: Sequence[tuple[int, int]]) -> list[int]:

@@ -4,7 +4,7 @@ import pickle
 from pathlib import Path
 
 import glosador
-from glosador.matcher import compile_glossary, scan, select_longest
+from glosador.matcher import compile_glossary, placement, scan, select_longest
 
 NEWSROOM = Path(__file__).resolve().parents[1] / "fixtures" / "glossaries" / "newsroom"
 
@@ -53,7 +53,11 @@ def test_accents_are_folded_for_matching() -> None:
 def test_anchor_hits_lead_to_fuzzy_candidates() -> None:
     compiled = compile_glossary(glosador.load_glossary(NEWSROOM))
     found = scan(compiled, "the Committee of Mothers in Defense of the Truth")
-    forms = {compiled.forms[f].tokens for _, anchored, _, _ in found.anchors for f in anchored}
+    forms = {
+        compiled.forms[placement(key + token)[0]].tokens
+        for token, keys, _ in found.anchors
+        for key in keys
+    }
     assert ("committee", "of", "mothers", "for", "the", "defense", "of", "the", "truth") in forms
 
 
