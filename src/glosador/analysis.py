@@ -163,21 +163,27 @@ class Analysis:
 
 
 def _case_quality(
-    compiled: CompiledGlossary, form: int, written: Sequence[str], caps: bool = False
+    compiled: CompiledGlossary,
+    form: int,
+    written: Sequence[str],
+    caps: bool = False,
+    shouting: bool | None = None,
 ) -> str | None:
     """'exact', 'case' (GL105) or None (not a rendering: ordinary words).
 
     ``caps``: the whole segment is in capitals (a heading), where an acronym cannot
-    be told from a word ("UN AÑO": "un", not the UN).
+    be told from a word ("UN AÑO": "un", not the UN). ``shouting``: the written words
+    are in capitals (computed from ``written`` when not given).
     """
     term_index = compiled.forms[form].term
     term = compiled.terms[term_index]
     if caps and term.case_sensitive:
         return None
     expected = compiled.case_tokens[term_index]
-    shouting = all(w.isupper() or not w.isalpha() for w in written) and any(
-        w.isalpha() for w in written
-    )
+    if shouting is None:
+        shouting = all(w.isupper() or not w.isalpha() for w in written) and any(
+            w.isalpha() for w in written
+        )
     if term.case_sensitive:
         if tuple(written) == expected:
             return "exact"
@@ -281,12 +287,18 @@ def _validate(
     caps: bool,
 ) -> Occurrence | None:
     """The occurrence a hit is, with its best forms, or ``None`` when it is ordinary prose."""
-    written = [text[starts[k] : ends[k]] for k in range(hit.start, hit.end)]
     start, end = starts[hit.start], ends[hit.end - 1]
     span = text[start:end]
+    lower = span.islower()
+    written: list[str] | None = None
     good: list[tuple[int, int, str]] = []  # (rank, form, quality)
     for form in hit.forms:
-        quality = _case_quality(compiled, form, written, caps)
+        term = compiled.terms[compiled.forms[form].term]
+        if lower and term.case_sensitive and not term.term.islower():
+            continue  # "con" is a word, not the acronym CON (the common case: no words built)
+        if written is None:
+            written = [text[starts[k] : ends[k]] for k in range(hit.start, hit.end)]
+        quality = _case_quality(compiled, form, written, caps, not lower and span.isupper())
         if quality is None:
             continue
         if quality == "exact" and not _accents_ok(compiled, form, span):
