@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from glosador import __version__
+from glosador.extract import LineIndex
 from glosador.model import Finding, Report, Severity
 
 __all__ = [
@@ -77,10 +78,7 @@ def _window(line: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tupl
     return shown, offset
 
 
-def _snippet(finding: Finding, source: str, color: bool) -> list[str]:
-    from glosador.extract import LineIndex
-
-    index = LineIndex(source)
+def _snippet(finding: Finding, source: str, index: LineIndex, color: bool) -> list[str]:
     try:
         line_start, line_end = index.line_span(finding.line)
     except IndexError:
@@ -106,6 +104,7 @@ def format_text(
     report: Report, *, color: bool = False, sources: Mapping[str, str] | None = None
 ) -> str:
     out: list[str] = []
+    indexes: dict[str, LineIndex] = {}  # one per file, built for its first snippet
     for finding in report.findings:
         head = f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} [{finding.name}] "
         if color:
@@ -115,7 +114,11 @@ def format_text(
             )
         out.append(head + finding.message)
         if color and sources and finding.path in sources:
-            out.extend(_snippet(finding, sources[finding.path], color))
+            source = sources[finding.path]
+            index = indexes.get(finding.path)
+            if index is None:
+                index = indexes[finding.path] = LineIndex(source)
+            out.extend(_snippet(finding, source, index, color))
             out.append("")
     line = summary_line(report)
     out.append(_BOLD + line + _RESET if color else line)
@@ -125,20 +128,23 @@ def format_text(
 def format_json(
     report: Report, *, color: bool = False, sources: Mapping[str, str] | None = None
 ) -> str:
+    indexes: dict[str, LineIndex] = {}  # one per file, built when a fix needs it
     data = {
         "version": 1,
-        "findings": [_json_finding(f, sources) for f in report.findings],
+        "findings": [_json_finding(f, sources, indexes) for f in report.findings],
         "summary": report.summary,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _json_finding(finding: Finding, sources: Mapping[str, str] | None) -> dict[str, Any]:
+def _json_finding(
+    finding: Finding, sources: Mapping[str, str] | None, indexes: dict[str, LineIndex]
+) -> dict[str, Any]:
     data = finding.to_dict()
     if finding.fix is not None and sources and finding.path in sources:
-        from glosador.extract import LineIndex
-
-        index = LineIndex(sources[finding.path])
+        index = indexes.get(finding.path)
+        if index is None:
+            index = indexes[finding.path] = LineIndex(sources[finding.path])
         start_line, start_col = index.position(finding.fix[0])
         end_line, end_col = index.position(finding.fix[1])
         data["fix"] = {
