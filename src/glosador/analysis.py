@@ -32,11 +32,13 @@ from glosador.language import (
     scores_language,
 )
 from glosador.matcher import (
+    ANCHOR_BIAS,
+    ANCHOR_SHIFT,
+    BASE_MASK,
     STOPWORDS,
     CompiledGlossary,
     Hit,
     Scan,
-    placement,
     scan,
     select_longest,
 )
@@ -448,14 +450,14 @@ def _fuzzy(
             placed.extend(compress(keys, map(gt, lengths, repeat(length))))
     hits = Counter(placed)
     need = compiled.anchor_need
-    tried = []
-    for key, anchored in hits.items():
-        form_index, base = placement(key)
-        if anchored >= need[form_index] or (
-            anchored + hits.get(key - 1, 0) + hits.get(key + 1, 0) >= need[form_index]
-        ):
-            tried.append((base, form_index, anchored))
-    tried.sort()
+    # (base, form, anchors found): the placements with enough anchors (placement keys
+    # order by form, then base: a neighbour base is the key +- 1)
+    tried = sorted(
+        ((key & BASE_MASK) - ANCHOR_BIAS, key >> ANCHOR_SHIFT, anchored)
+        for key, anchored in hits.items()
+        if anchored >= need[key >> ANCHOR_SHIFT]
+        or anchored + hits.get(key - 1, 0) + hits.get(key + 1, 0) >= need[key >> ANCHOR_SHIFT]
+    )
     forms, form_language, other_words = compiled.forms, compiled.form_language, compiled.other_words
     for base, form_index, found_anchors in tried:
         words = forms[form_index].tokens

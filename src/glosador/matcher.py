@@ -85,7 +85,7 @@ _ANCHORS_PER_FORM = 4
 _COMPILER_VERSION = "20"
 ANCHOR_SHIFT = 32  #: a placement key's form index starts at this bit
 ANCHOR_BIAS = 64  #: added to a placement's base (a base may be negative; forms are short)
-_BASE_MASK = (1 << ANCHOR_SHIFT) - 1
+BASE_MASK = (1 << ANCHOR_SHIFT) - 1
 
 
 class Form(NamedTuple):
@@ -347,7 +347,7 @@ def scan(compiled: CompiledGlossary, text: str) -> Scan:
 
 def placement(key: int) -> tuple[int, int]:
     """The form and base token index of an anchor placement key."""
-    return key >> ANCHOR_SHIFT, (key & _BASE_MASK) - ANCHOR_BIAS
+    return key >> ANCHOR_SHIFT, (key & BASE_MASK) - ANCHOR_BIAS
 
 
 def select_longest(spans: Sequence[tuple[int, int]]) -> list[int]:
