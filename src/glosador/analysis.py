@@ -564,7 +564,10 @@ def _mixed(compiled: CompiledGlossary, form_index: int, window: Sequence[str]) -
         if have == want:
             native += want in own_only
         elif have in foreign:
-            replaced += have not in STOPWORDS  # a function word alone is no evidence
+            function_word = have in STOPWORDS
+            if function_word != (want in STOPWORDS):
+                return False  # a translation swaps function words for function words only
+            replaced += not function_word  # a function word alone is no evidence
         else:
             return False
     return replaced >= 1 and native >= 1

@@ -4,7 +4,7 @@ import pickle
 from pathlib import Path
 
 import glosador
-from glosador.matcher import compile_glossary, placement, scan, select_longest
+from glosador.matcher import _disjoint, compile_glossary, placement, scan, select_longest
 
 NEWSROOM = Path(__file__).resolve().parents[1] / "fixtures" / "glossaries" / "newsroom"
 
@@ -79,3 +79,34 @@ def test_compile_is_cached_in_memory_and_on_disk(tmp_path: Path) -> None:
 
 def test_select_longest() -> None:
     assert select_longest([(0, 2), (1, 5), (5, 6), (4, 6)]) == [1, 2]
+
+
+def test_anchors_are_disjoint_rarest_first() -> None:
+    ranked = [
+        (1, 1, 3, ("rodo",)),
+        (1, 2, 3, ("of", "rodo")),  # shares "rodo": it would count one word twice
+        (2, 1, 0, ("office",)),
+        (3, 2, 1, ("office", "of")),
+    ]
+    assert _disjoint(ranked) == [(3, ("rodo",)), (0, ("office",))]
+
+
+def test_a_name_with_two_anchors_is_searched_from_either(tmp_path: Path) -> None:
+    # "autonoma" names 60 bodies, so only "federacion" and "mari" anchor the name: the
+    # head noun in English must not hide it (one anchor found is enough)
+    concepts = [
+        "  - id: fam\n    terms:\n      es: [Federación Autónoma de Mari]\n"
+        "      en: [Autonomous Federation of Mari]\n"
+    ]
+    concepts += [
+        f"  - id: a{i}\n    terms:\n      es: [Agencia Autónoma de Lugar{i}]\n"
+        f"      en: [Autonomous Agency of Lugar{i}]\n"
+        for i in range(60)
+    ]
+    (tmp_path / "g.yaml").write_text("concepts:\n" + "".join(concepts), encoding="utf-8")
+    glossary = glosador.load_glossary(tmp_path)
+    report = glosador.check_text(
+        "Un portavoz de Federation Autónoma de Mari dijo que no habrá acuerdo.",
+        glossary=glossary,
+    )
+    assert [(f.rule, f.text) for f in report.findings] == [("GL101", "Federation Autónoma de Mari")]
