@@ -106,6 +106,9 @@ class Occurrence:
     glosses: list[int] = field(default_factory=list)
     gloss_end: int = -1  #: for a main with a parenthetical gloss: offset after ")"
     context: str | None = None  #: the language expected here (paragraph or passage)
+    #: the whole quotation is this rendering ("the banner read “Liberen a los presos
+    #: políticos”", "uses the term “forced disappearance”"): a mention, not a choice
+    quoted: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -249,6 +252,7 @@ def analyse(
     analysis = Analysis(
         document, compiled, glossary, doc_language, languages, scans, occurrences, fuzzy
     )
+    _mark_quoted(analysis)
     _link_glosses(analysis)
     _resolve_ambiguity(analysis)
     _assign_context(analysis)
@@ -718,6 +722,18 @@ def _choose(analysis: Analysis, occurrence: Occurrence, concept_id: str) -> None
     )
 
 
+_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'", "„": "“"}
+
+
+def _mark_quoted(analysis: Analysis) -> None:
+    """Mark occurrences that fill a quotation on their own (quote marks right around them)."""
+    for occurrence in analysis.occurrences:
+        text = analysis.scans[occurrence.segment].text
+        start, end = occurrence.start, occurrence.end
+        if start and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]:
+            occurrence.quoted = True
+
+
 def _link_glosses(analysis: Analysis) -> None:
     """Mark ``A (B)``, ``A (B, ACR)``, ``A “B”`` and ``A — B`` glosses."""
     by_segment: dict[int, list[int]] = {}
@@ -729,7 +745,7 @@ def _link_glosses(analysis: Analysis) -> None:
             main = analysis.occurrences[i]
             if main.role == "gloss":
                 continue
-            region = _gloss_region(text, main.end)
+            region = _gloss_region(text, main.end + main.quoted)  # after a closing quote
             if region is None:
                 continue
             inner_start, inner_end, close = region
@@ -749,7 +765,8 @@ def _link_glosses(analysis: Analysis) -> None:
     for f_index, item in enumerate(analysis.fuzzy):
         text = analysis.scans[item.segment].text
         for i in by_segment.get(item.segment, []):
-            region = _gloss_region(text, analysis.occurrences[i].end)
+            main = analysis.occurrences[i]
+            region = _gloss_region(text, main.end + main.quoted)
             if region and region[0] <= item.start and item.end <= region[1]:
                 analysis.fuzzy[f_index] = _with_role(item, "gloss", i)
                 break

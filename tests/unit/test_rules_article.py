@@ -103,6 +103,11 @@ POSITIVE = {
             "Tribunal Supremo de Justicia",
             "Supreme Court of Justice",
         ),
+        (  # a short form is answered with a short form (neither marked preferred)
+            f"{ES} La Inter-American Commission visitó el país en 2024.",
+            "Inter-American Commission",
+            "Comisión Interamericana",
+        ),
     ],
     "GL107": [
         (
@@ -119,6 +124,17 @@ POSITIVE = {
             f"{ES} La Comisión Interamericana de Derechos Humanos (CNE) visitó el país.",
             "Comisión Interamericana de Derechos Humanos (CNE)",
             "CIDH",
+        ),
+        (  # no acronym to give: the gloss goes
+            f"{EN} They spoke of Memory, Justice and Democracy (CNE) at the rally.",
+            "Memory, Justice and Democracy (CNE)",
+            "Memory, Justice and Democracy",
+        ),
+        (
+            f"{EN} They spoke of Memory, Justice and Democracy (Memoria, Justicia y Democracia, "
+            "CNE) at the rally.",
+            "Memory, Justice and Democracy (Memoria, Justicia y Democracia, CNE)",
+            "Memory, Justice and Democracy (Memoria, Justicia y Democracia)",
         ),
     ],
     "GL108": [
@@ -150,6 +166,7 @@ NEGATIVE = {
         f"{EN} The Supreme Court of Justice did not answer. The Supreme Court and the TSJ stay silent.",
         f"{EN} The Supreme Tribunal of Justice did not answer, the TSJ said later.",
         f"{EN} The Supreme Court of Justice (Tribunal Supremo de Justicia) did not answer.",
+        f"{EN} An enforced disappearance, which the court calls a “forced disappearance”, ended.",
     ],
     "GL103": [
         f"{EN} Foro Penal lawyers say the count keeps rising.",
@@ -170,6 +187,8 @@ NEGATIVE = {
         f"{EN} The Venezuelan National Assembly (Asamblea Nacional) voted.",
         f"{EN} Lawyers of Foro Penal took the case to the Supreme Court of Justice.",
         f"{EN} A banner read “la Asamblea Nacional no nos representa y no lo hará nunca”.",
+        f"{EN} Their placards named the “Tribunal Supremo de Justicia” and nothing else.",
+        f'{EN} A placard read "Tribunal Supremo de Justicia" (Supreme Court of Justice).',
     ],
     "GL107": [
         f"{EN} The Supreme Court of Justice (Tribunal Supremo de Justicia, TSJ) did not answer.",

@@ -62,8 +62,14 @@ def _preferred(concept: Concept, language: str | None, like: Term | None = None)
             if term.type is TermType.ACRONYM and term.status is not Status.DEPRECATED:
                 return term
     if like is not None and like.type is TermType.SHORT_FORM:
-        for term in terms:
-            if term.type is TermType.SHORT_FORM and term.status is Status.PREFERRED:
+        # a preferred short form, else any that is not deprecated: "UN Refugee Agency"
+        # in Spanish is "Agencia de la ONU para los Refugiados", not the full name
+        short = [t for t in terms if t.type is TermType.SHORT_FORM]
+        for term in short:
+            if term.status is Status.PREFERRED:
+                return term
+        for term in short:
+            if term.status is not Status.DEPRECATED:
                 return term
     return concept.preferred(language)
 
@@ -188,7 +194,8 @@ class InconsistentRendering(ArticleRule):
     document: the first full form used sets the rendering, and a later, different
     full form is reported. Acronyms and short forms after a full form are fine, and
     so are two forms that are both preferred (such as the masculine and feminine of
-    a title).
+    a title) and a form quoted on its own, which names the term rather than uses
+    it ("the court uses the term “forced disappearance”").
 
     ## Why is this bad?
     Readers take two names for two bodies. "The Supreme Court of Justice ... the
@@ -221,8 +228,8 @@ class InconsistentRendering(ArticleRule):
     def check(cls, analysis: Analysis) -> Iterator[Raw]:
         first: dict[tuple[str, str], Term] = {}
         for occurrence in analysis.occurrences:
-            if not occurrence.resolved:
-                continue
+            if not occurrence.resolved or occurrence.quoted:
+                continue  # a quoted term is mentioned, not chosen: "uses the term “X”"
             term = analysis.term(occurrence)
             if not term.is_full or term.status is Status.DEPRECATED:
                 continue
@@ -462,9 +469,11 @@ class UntranslatedTerm(ArticleRule):
 
     Not reported: a gloss (`National Assembly (Asamblea Nacional)`); a form glossed
     right after by the paragraph's language (`Asamblea Nacional (National
-    Assembly)`); a quotation in the other language; concepts with `translate:
-    false` (Foro Penal); a form that is the same in both languages (most acronyms);
-    paragraphs in a language the concept has no terms in.
+    Assembly)`, also after a closing quote); a quotation in the other language,
+    including a name quoted on its own (a banner reading "Liberen a los presos
+    políticos"); concepts with `translate: false` (Foro Penal); a form that is the
+    same in both languages (most acronyms); paragraphs in a language the concept
+    has no terms in.
 
     ## Why is this bad?
     Readers of the translation may not read the source language; a name left
@@ -495,8 +504,8 @@ class UntranslatedTerm(ArticleRule):
     @classmethod
     def check(cls, analysis: Analysis) -> Iterator[Raw]:
         for occurrence in analysis.occurrences:
-            if occurrence.role != "main" or occurrence.context is None:
-                continue
+            if occurrence.role != "main" or occurrence.context is None or occurrence.quoted:
+                continue  # a quoted name is a quotation in its own language
             context = occurrence.context
 
             def judge(
@@ -556,7 +565,9 @@ class GlossMismatch(ArticleRule):
     ```
     The finding spans the whole construct; its first suggestion is what to write
     in place of the wrong element (here "TSJ"), the second the corrected construct,
-    and `fix` in the JSON report is the exact edit.
+    and `fix` in the JSON report is the exact edit. When the gloss is an acronym and
+    the concept has none ("Corte Constitucional (CPI)"), the acronym is removed: the
+    suggestion is the construct without it, and the fix deletes it.
 
     ## Glossary fields
     `terms`: all forms of both concepts; `type: acronym` decides whether the
@@ -581,9 +592,14 @@ class GlossMismatch(ArticleRule):
                     continue
                 wrong = analysis.term(gloss)
                 right = _preferred(concept, wrong.language, wrong)
+                segment_text = analysis.scans[main.segment].text
+                if wrong.type is TermType.ACRONYM and (
+                    right is None or right.type is not TermType.ACRONYM
+                ):
+                    yield _drop_acronym(cls.code, analysis, main, gloss, concept.id, wrong)
+                    continue
                 if right is None:
                     continue
-                segment_text = analysis.scans[main.segment].text
                 whole = segment_text[main.start : main.gloss_end]
                 fixed = (
                     segment_text[main.start : gloss.start]
@@ -604,6 +620,37 @@ class GlossMismatch(ArticleRule):
                     (right.term, fixed) if whole != fixed else (right.term,),
                     (gloss.start, gloss.end, right.term),
                 )
+
+
+def _drop_acronym(
+    code: str, analysis: Analysis, main: Occurrence, gloss: Occurrence, concept_id: str, wrong: Term
+) -> Raw:
+    """GL107 for an acronym glossing a concept that has none: the fix removes it, with
+    its separator (", CPI") or, alone in the gloss, the whole parenthesis."""
+    text = analysis.scans[main.segment].text
+    others = [j for j in main.glosses if analysis.occurrences[j] is not gloss]
+    if others:
+        start = gloss.start
+        while start > main.end and text[start - 1] in " ,;/":
+            start -= 1
+        end = gloss.end
+    else:
+        start, end = main.end, main.gloss_end
+    fixed = text[main.start : start] + text[end : main.gloss_end]
+    wrong_text = text[gloss.start : gloss.end]
+    named = gloss.concepts[0] if gloss.resolved else "another concept"
+    return Raw(
+        code,
+        main.segment,
+        main.start,
+        main.gloss_end,
+        f"the gloss {wrong_text!r} of {concept_id} names {named}, and {concept_id} has "
+        f"no acronym; remove it",
+        concept_id,
+        wrong.language,
+        (fixed,),
+        (start, end, ""),
+    )
 
 
 @register
