@@ -307,6 +307,8 @@ def _validate(
         quality = _case_quality(compiled, form, written, caps, not lower and span.isupper())
         if quality is None:
             continue
+        if quality == "case" and term.case_sensitive and _in_a_name(text, starts, ends, hit):
+            continue  # "Fundación de Mera": a place inside a name, not the acronym MERA
         if quality == "exact" and not _accents_ok(compiled, form, span):
             quality = "accents"
         good.append((_RANK[quality], form, quality))
@@ -317,6 +319,27 @@ def _validate(
     forms = tuple(f for r, f, _ in good if r == best_rank)
     concepts = tuple(dict.fromkeys(compiled.concept_of_form(f) for f in forms))
     return Occurrence(index, hit.start, hit.end, start, end, forms, concepts, forms[0], good[0][2])
+
+
+#: words inside a name that join its parts: "Fundación de Mera", "Office of the Rodo"
+_NAME_LINKS = frozenset(["de", "del", "la", "las", "los", "el", "of", "the"])
+
+
+def _in_a_name(text: str, starts: list[int], ends: list[int], hit: Hit) -> bool:
+    """Whether a capitalised word ends a capitalised name: "Foundation de Mera".
+
+    The name's first word must not merely start a sentence ("Relatives of the Iachr").
+    """
+    span = text[starts[hit.start] : ends[hit.end - 1]]
+    if hit.end - hit.start != 1 or not (span[:1].isupper() and span[1:].islower()):
+        return False
+    k = hit.start - 1
+    while k >= 0 and text[starts[k] : ends[k]].lower() in _NAME_LINKS:
+        k -= 1
+    if k < 0 or k == hit.start - 1 or not text[starts[k]].isupper():
+        return False
+    before = text[: starts[k]].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"“«(¿¡—–-"
 
 
 def _crosses_hard_punctuation(segment_scan: Scan, start: int, end: int) -> bool:

@@ -82,7 +82,7 @@ STOPWORDS = frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "20"
+_COMPILER_VERSION = "21"
 ANCHOR_SHIFT = 32  #: a placement key's form index starts at this bit
 ANCHOR_BIAS = 64  #: added to a placement's base (a base may be negative; forms are short)
 BASE_MASK = (1 << ANCHOR_SHIFT) - 1
@@ -218,14 +218,18 @@ class CompiledGlossary:
         frequency: Counter[tuple[str, ...]] = Counter()
         for _, form in fuzzy_forms:
             frequency.update(set(_anchor_candidates(form.tokens)))
-        for index, form in fuzzy_forms:
-            ranked = _disjoint(
+        chosen = [
+            _disjoint(
                 sorted(
                     (frequency[words], len(words), last, words)
                     for words, last in _anchor_candidates(form.tokens).items()
                     if frequency[words] <= _MAX_ANCHOR_FORMS
                 )
             )
+            for _, form in fuzzy_forms
+        ]
+        _add_triples(fuzzy_forms, chosen)
+        for (index, form), ranked in zip(fuzzy_forms, chosen, strict=True):
             for last, words in ranked:
                 key = "".join(vocab[w] for w in words)
                 patterns.setdefault(key, ([], []))[1].append((index, last))
@@ -283,6 +287,41 @@ def _anchor_candidates(tokens: tuple[str, ...]) -> dict[tuple[str, ...], int]:
         if position and not (token in STOPWORDS and tokens[position - 1] in STOPWORDS):
             found.setdefault((tokens[position - 1], token), position)
     return found
+
+
+def _triples(tokens: tuple[str, ...]) -> dict[tuple[str, ...], int]:
+    """A form's runs of three words holding a content word, with their last positions."""
+    return {
+        tokens[i - 2 : i + 1]: i
+        for i in range(2, len(tokens))
+        if any(t not in STOPWORDS for t in tokens[i - 2 : i + 1])
+    }
+
+
+def _add_triples(
+    fuzzy_forms: list[tuple[int, Form]], chosen: list[list[tuple[int, tuple[str, ...]]]]
+) -> None:
+    """Anchor the forms left without any on their rarest runs of three words.
+
+    In a large glossary every word and pair of a name can be common ("Court of Peace
+    and Reconciliation of Rodo", with Rodo in sixty names); three words in a row are
+    rarer. Only such forms get them, so they cost one pass over the others' triples.
+    """
+    bare = [i for i, ranked in enumerate(chosen) if not ranked]
+    if not bare:
+        return
+    wanted = {t for i in bare for t in _triples(fuzzy_forms[i][1].tokens)}
+    frequency: Counter[tuple[str, ...]] = Counter()
+    for _, form in fuzzy_forms:
+        frequency.update(t for t in _triples(form.tokens) if t in wanted)
+    for i in bare:
+        chosen[i] = _disjoint(
+            sorted(
+                (frequency[words], len(words), last, words)
+                for words, last in _triples(fuzzy_forms[i][1].tokens).items()
+                if frequency[words] <= _MAX_ANCHOR_FORMS
+            )
+        )
 
 
 def _disjoint(

@@ -110,3 +110,36 @@ def test_a_name_with_two_anchors_is_searched_from_either(tmp_path: Path) -> None
         glossary=glossary,
     )
     assert [(f.rule, f.text) for f in report.findings] == [("GL101", "Federation Autónoma de Mari")]
+
+
+def test_a_name_of_common_words_is_anchored_on_a_rare_run_of_three(tmp_path: Path) -> None:
+    # every word and pair of the name is in sixty other names: three words in a row
+    # ("reconciliación de Rodo") still find the half-translated rendering
+    def concept(cid: str, es: str, en: str) -> str:
+        return f"  - id: {cid}\n    terms:\n      es: [{es}]\n      en: [{en}]\n"
+
+    concepts = [
+        concept(
+            "rodo",
+            "Tribunal de Paz y Reconciliación de Rodo",
+            "Court for Peace and Reconciliation of Rodo",
+        )
+    ]
+    for i in range(60):
+        concepts.append(
+            concept(
+                f"t{i}",
+                f"Tribunal de Paz y Reconciliación de Lugar{i}",
+                f"Court for Peace and Reconciliation of Lugar{i}",
+            )
+        )
+        concepts.append(concept(f"o{i}", f"Oficina Número{i} de Rodo", f"Office Number{i} of Rodo"))
+    (tmp_path / "g.yaml").write_text("concepts:\n" + "".join(concepts), encoding="utf-8")
+    report = glosador.check_text(
+        "A spokesperson for Court de Paz y Reconciliación de Rodo said the process had no "
+        "guarantees, and the families asked for an answer.",
+        glossary=glosador.load_glossary(tmp_path),
+    )
+    assert [(f.rule, f.text) for f in report.findings] == [
+        ("GL101", "Court de Paz y Reconciliación de Rodo")
+    ]

@@ -85,6 +85,7 @@ POSITIVE = {
         (f"{EN} Relatives joined Clippve in 2024 to ask for news.", "Clippve", "CLIPPVE"),
         (f"{EN} The report by the Iachr was published on Monday.", "Iachr", "IACHR"),
         (f"{EN} The experts of the eAAF arrived in the morning.", "eAAF", "EAAF"),
+        (f"Relatives of the Iachr staff met on Monday. {EN}", "Iachr", "IACHR"),
     ],
     "GL106": [
         (
@@ -182,6 +183,8 @@ NEGATIVE = {
         f"{EN} Relatives joined CLIPPVE in 2024 to ask for news.",
         f"{EN} An official said an appeal was possible.",
         "# THE IACHR AND THE CLIPPVE\n\nA heading in capitals is fine.",
+        # a capitalised word closing a name is a place, not the acronym in lower case
+        f"{ES} La denuncia la presentó la Fundación Campesina de Clippve ante la fiscalía.",
     ],
     "GL106": [
         f"{EN} The Venezuelan National Assembly (Asamblea Nacional) voted.",
