@@ -48,6 +48,7 @@ from glosador.normalize import has_accents, lower_tokens, norm_tokens
 __all__ = ["Analysis", "Fuzzy", "Occurrence", "analyse"]
 
 _HARD_PUNCT = re.compile(r"[()\[\]{}.;:!?¿¡“”\"«»„|/\\]|—|–| - ")
+_MIN_WORDS_FOR_QUOTE = 6  #: a quotation this long without telling function words
 _QUOTED = re.compile(r"[“\"«]([^“”\"«»\n]{10,})[”\"»]")
 #: words that may stand in a gloss besides the rendering: "(EAAF in Spanish)",
 #: "(CPI, por sus siglas en inglés)", "(known as ...)"
@@ -109,6 +110,12 @@ class Occurrence:
     #: the whole quotation is this rendering ("the banner read “Liberen a los presos
     #: políticos”", "uses the term “forced disappearance”"): a mention, not a choice
     quoted: bool = False
+    #: part of the name of a place ("Avenida Naciones Unidas", "United Nations
+    #: Avenue"): the place's name, which is not translated
+    in_place_name: bool = False
+    #: the language a parenthesis right after it says the name is in: "Abuelas de
+    #: Plaza de Mayo (in Spanish)" is deliberately left in Spanish
+    labelled: str | None = None
 
     @property
     def resolved(self) -> bool:
@@ -130,6 +137,12 @@ class Fuzzy:
     role: str = "main"
     context: str | None = None
     parent: int | None = None  #: for a gloss: the occurrence it glosses
+    #: other concepts the span mixes the forms of (a name shared by two countries'
+    #: courts), until the document tells which it is
+    alternatives: tuple[str, ...] = ()
+
+    def concepts(self) -> tuple[str, ...]:
+        return (self.concept, *self.alternatives)
 
 
 @dataclass
@@ -173,12 +186,14 @@ def _case_quality(
     written: Sequence[str],
     caps: bool = False,
     shouting: bool | None = None,
+    initial: bool = True,
 ) -> str | None:
     """'exact', 'case' (GL105) or None (not a rendering: ordinary words).
 
     ``caps``: the whole segment is in capitals (a heading), where an acronym cannot
     be told from a word ("UN AÑO": "un", not the UN). ``shouting``: the written words
-    are in capitals (computed from ``written`` when not given).
+    are in capitals (computed from ``written`` when not given). ``initial``: the
+    words start a sentence ("An official said": the word, not the acronym AN).
     """
     term_index = compiled.forms[form].term
     term = compiled.terms[term_index]
@@ -197,8 +212,8 @@ def _case_quality(
         if all(w.islower() for w in written if w.isalpha()):
             return None  # "an" is a word, not the acronym AN
         letters = sum(len(w) for w in written)
-        if all(w[:1].isupper() and w[1:].islower() for w in written) and letters < 4:
-            return None  # "An" starting a sentence
+        if all(w[:1].isupper() and w[1:].islower() for w in written) and letters < 4 and initial:
+            return None  # "An" starting a sentence; "la Onu" is the UN miswritten
         return "case"
     if compiled.proper[term_index] and not shouting:
         capitals = [i for i, w in enumerate(expected) if w[:1].isupper()]
@@ -304,11 +319,13 @@ def _validate(
             continue  # "con" is a word, not the acronym CON (the common case: no words built)
         if written is None:
             written = [text[starts[k] : ends[k]] for k in range(hit.start, hit.end)]
-        quality = _case_quality(compiled, form, written, caps, not lower and span.isupper())
+        initial = not term.case_sensitive or _sentence_initial(text, start)
+        shouting = not lower and span.isupper()
+        quality = _case_quality(compiled, form, written, caps, shouting, initial)
         if quality is None:
             continue
-        if quality == "case" and term.case_sensitive and _in_a_name(text, starts, ends, hit):
-            continue  # "Fundación de Mera": a place inside a name, not the acronym MERA
+        if quality == "case" and term.case_sensitive and _within_a_name(text, starts, ends, hit):
+            continue  # "Dina Boluarte", "Fundación de Mera": a name, not DINA or MERA
         if quality == "exact" and not _accents_ok(compiled, form, span):
             quality = "accents"
         good.append((_RANK[quality], form, quality))
@@ -323,23 +340,45 @@ def _validate(
 
 #: words inside a name that join its parts: "Fundación de Mera", "Office of the Rodo"
 _NAME_LINKS = frozenset(["de", "del", "la", "las", "los", "el", "of", "the"])
+#: what may stand before the first word of a sentence
+_SENTENCE_OPENERS = frozenset('.!?:;"“«(¿¡—–-•*#>|')
 
 
-def _in_a_name(text: str, starts: list[int], ends: list[int], hit: Hit) -> bool:
-    """Whether a capitalised word ends a capitalised name: "Foundation de Mera".
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether offset ``start`` begins a sentence (or the segment)."""
+    before = text[max(0, start - 8) : start].rstrip()
+    return not before or before[-1] in _SENTENCE_OPENERS
 
-    The name's first word must not merely start a sentence ("Relatives of the Iachr").
-    """
+
+def _within_a_name(text: str, starts: list[int], ends: list[int], hit: Hit) -> bool:
+    """Whether one capitalised word belongs to a longer capitalised name: "Dina Boluarte",
+    "President Dina", "Foundation de Mera" (a first name, a place), not to a sentence
+    whose first word merely has a capital ("Relatives of the Iachr")."""
     span = text[starts[hit.start] : ends[hit.end - 1]]
     if hit.end - hit.start != 1 or not (span[:1].isupper() and span[1:].islower()):
         return False
+    after = hit.end
+    if (
+        after < len(starts)
+        and text[ends[after - 1] : starts[after]] == " "
+        and text[starts[after]].isupper()
+    ):
+        return True
     k = hit.start - 1
+    if (
+        k >= 0
+        and text[starts[k]].isupper()
+        and text[ends[k] : starts[hit.start]] == " "
+        and text[starts[k] : ends[k]].lower() not in STOPWORDS
+    ):
+        return True  # "Jorge Mas", "President Dina" (not "The Indh")
     while k >= 0 and text[starts[k] : ends[k]].lower() in _NAME_LINKS:
         k -= 1
-    if k < 0 or k == hit.start - 1 or not text[starts[k]].isupper():
-        return False
-    before = text[: starts[k]].rstrip()
-    return bool(before) and before[-1] not in ".!?:;\"“«(¿¡—–-"
+    return (
+        0 <= k < hit.start - 1
+        and text[starts[k]].isupper()
+        and not _sentence_initial(text, starts[k])
+    )
 
 
 def _crosses_hard_punctuation(segment_scan: Scan, start: int, end: int) -> bool:
@@ -458,7 +497,7 @@ def _fuzzy(
     count = len(tokens)
     exact_spans = {(o.tok_start, o.tok_end) for o in found}
     listed = {(h.start, h.end) for h in segment_scan.hits}
-    seen: set[tuple[int, int]] = set()
+    seen: dict[tuple[int, int], int] = {}  # mixed spans: their index in ``result``
     result: list[Fuzzy] = []
     near: dict[tuple[int, int], tuple[int, Fuzzy]] = {}
     # a form is tried where two of its anchor words stand at their places (one for short
@@ -492,12 +531,16 @@ def _fuzzy(
         end = base + n
         # GL101: the form's words, some replaced by the same concept's other-language
         # words; first, cheaply, every differing word must belong to another language
+        earlier = seen.get((base, end))  # a mixed span found for another concept
         if (
             found_anchors >= need[form_index]
             and base >= 0
             and end <= count
-            and (base, end) not in seen
             and (base, end) not in exact_spans
+            and (
+                earlier is None
+                or compiled.form_concept[form_index] not in result[earlier].concepts()
+            )
         ):
             window = tokens[base:end]
             differing = list(compress(window, map(ne, window, words)))
@@ -511,10 +554,21 @@ def _fuzzy(
                     or _capitalised(compiled, segment_scan, base, end, form_index)
                 )
             ):
-                seen.add((base, end))
                 concept_id = compiled.form_concept[form_index]
+                if earlier is not None:  # a shared name: the document decides later
+                    item = result[earlier]
+                    result[earlier] = dataclasses.replace(
+                        item, alternatives=(*item.alternatives, concept_id)
+                    )
+                    continue
+                seen[(base, end)] = len(result)
                 result.append(
-                    _make_fuzzy("mixed", segment_scan, index, base, end, concept_id, form_index)
+                    dataclasses.replace(
+                        _make_fuzzy(
+                            "mixed", segment_scan, index, base, end, concept_id, form_index
+                        ),
+                        alternatives=_sharing(compiled, form_index),
+                    )
                 )
                 continue
         if n < 3 or words[0] not in tokens[max(base - 1, 0) : base + 2]:
@@ -577,6 +631,19 @@ def _fuzzy(
         kept.append(item)
     chosen = select_longest([(f.tok_start, f.tok_end) for f in kept])
     return [kept[i] for i in chosen]
+
+
+def _sharing(compiled: CompiledGlossary, form_index: int) -> tuple[str, ...]:
+    """The other concepts with a form written like this one ("Supreme Court of Justice"
+    is Venezuela's court and Bolivia's)."""
+    form = compiled.forms[form_index]
+    found = compiled.automaton.get("".join(compiled.vocab[t] for t in form.tokens), None)
+    if not found:
+        return ()
+    concept = compiled.form_concept[form_index]
+    others = dict.fromkeys(compiled.form_concept[f] for f in found[0])
+    others.pop(concept, None)
+    return tuple(others)
 
 
 def _mixed(compiled: CompiledGlossary, form_index: int, window: Sequence[str]) -> bool:
@@ -663,10 +730,8 @@ def _segment_languages(
         prose = len(segment_scan.tokens) - named[index]
         if language is None and prose >= MIN_WORDS_FOR_LANGDETECT:
             language = detect(segment_scan.text)
-        if language is None and index in by_segment:
-            (top, count), *rest = [*by_segment[index].most_common(2), ("", 0)]
-            if count > rest[0][1]:
-                language = top
+        # else the document's: one name alone (a table cell, a list item) does not make
+        # a paragraph of its language, or no name could ever be untranslated there
         languages.append(language or doc_language)
     return languages
 
@@ -686,7 +751,10 @@ def _passages(analysis: Analysis, segment: int) -> list[tuple[int, int, str]]:
     if found is None:
         found = []
         for match in _QUOTED.finditer(analysis.scans[segment].text):
-            language = function_word_language(norm_tokens(match.group(1)), minimum=2)
+            words = norm_tokens(match.group(1))
+            language = function_word_language(words, minimum=2)
+            if language is None and len(words) >= _MIN_WORDS_FOR_QUOTE:
+                language = detect(match.group(1))  # a short quotation: langdetect decides
             if language and language != analysis.segment_languages[segment]:
                 found.append((match.start(), match.end(), language))
         cache[segment] = found
@@ -736,6 +804,40 @@ def _resolve_ambiguity(analysis: Analysis) -> None:
                     evidence.append(concept_id)
         if len(evidence) == 1:
             _choose(analysis, occurrence, evidence[0])
+    if any(item.alternatives for item in analysis.fuzzy):
+        if document_tokens is None:
+            document_tokens = {t for s in analysis.scans for t in s.tokens}
+        _resolve_fuzzy(analysis, document_tokens)
+
+
+def _resolve_fuzzy(analysis: Analysis, document_tokens: set[str]) -> None:
+    """A mixed span of a shared name: the concept the document names, else its context."""
+    named = {o.concepts[0] for o in analysis.occurrences if o.resolved}
+    compiled = analysis.compiled
+    for i, item in enumerate(analysis.fuzzy):
+        if not item.alternatives:
+            continue
+        candidates = item.concepts()
+        evidence = [c for c in candidates if c in named]
+        if len(evidence) != 1:
+            evidence = [
+                c
+                for c in (evidence or candidates)
+                if any(
+                    set(norm_tokens(t.context)) <= document_tokens
+                    for t in analysis.concept(c).all_terms()
+                    if t.context
+                )
+            ]
+        if len(evidence) == 1 and evidence[0] != item.concept:
+            chosen = evidence[0]
+            form = next(
+                (f for f in compiled.concept_forms(chosen) if len(compiled.forms[f].tokens)),
+                item.form,
+            )
+            analysis.fuzzy[i] = dataclasses.replace(
+                item, concept=chosen, form=form, alternatives=()
+            )
 
 
 def _choose(analysis: Analysis, occurrence: Occurrence, concept_id: str) -> None:
@@ -748,13 +850,80 @@ def _choose(analysis: Analysis, occurrence: Occurrence, concept_id: str) -> None
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'", "„": "“"}
 
 
+#: nouns naming a place after a body or a date: "Avenida Naciones Unidas", "Plaza
+#: Asamblea Nacional" (before the name), "United Nations Avenue" (after it)
+_PLACE_BEFORE = frozenset(
+    [
+        "avenida",
+        "av",
+        "calle",
+        "carrera",
+        "plaza",
+        "plazoleta",
+        "parque",
+        "paseo",
+        "bulevar",
+        "autopista",
+        "puente",
+        "barrio",
+        "urbanizacion",
+        "colonia",
+        "edificio",
+        "torre",
+        "colegio",
+        "escuela",
+        "liceo",
+        "hospital",
+        "clinica",
+        "estacion",
+        "aeropuerto",
+        "estadio",
+        "teatro",
+        "mercado",
+    ]
+)
+_PLACE_AFTER = frozenset(
+    [
+        "avenue",
+        "street",
+        "road",
+        "square",
+        "boulevard",
+        "park",
+        "bridge",
+        "station",
+        "school",
+        "hospital",
+        "building",
+        "tower",
+        "stadium",
+        "airport",
+    ]
+)
+
+
 def _mark_quoted(analysis: Analysis) -> None:
-    """Mark occurrences that fill a quotation on their own (quote marks right around them)."""
+    """Mark occurrences that fill a quotation on their own (quote marks right around
+    them) and those that are part of a place's name."""
     for occurrence in analysis.occurrences:
         text = analysis.scans[occurrence.segment].text
         start, end = occurrence.start, occurrence.end
         if start and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]:
             occurrence.quoted = True
+        scan_ = analysis.scans[occurrence.segment]
+        before, after = occurrence.tok_start - 1, occurrence.tok_end
+        if (
+            before >= 0
+            and scan_.tokens[before] in _PLACE_BEFORE
+            and text[scan_.starts[before]].isupper()
+            and text[scan_.ends[before] : start] == " "
+        ) or (
+            after < len(scan_.tokens)
+            and scan_.tokens[after] in _PLACE_AFTER
+            and text[scan_.starts[after]].isupper()
+            and text[end : scan_.starts[after]] == " "
+        ):
+            occurrence.in_place_name = True
 
 
 def _link_glosses(analysis: Analysis) -> None:
@@ -778,7 +947,10 @@ def _link_glosses(analysis: Analysis) -> None:
                 if inner_start <= analysis.occurrences[j].start
                 and analysis.occurrences[j].end <= inner_end
             ]
-            if not inside or not _is_gloss(analysis, segment, inner_start, inner_end, inside):
+            if not inside:
+                main.labelled = _language_label(text[inner_start:inner_end])
+                continue
+            if not _is_gloss(analysis, segment, inner_start, inner_end, inside):
                 continue
             for j in inside:
                 analysis.occurrences[j].role = "gloss"
@@ -819,6 +991,24 @@ def _gloss_region(text: str, end: int) -> tuple[int, int, int] | None:
         stop = re.compile(r"[—–.;:()]| - ").search(text, i + 1)
         close = stop.start() if stop else len(text)
         return i + 1, close, close
+    return None
+
+
+_LANGUAGE_WORDS = {
+    "spanish": "es",
+    "espanol": "es",
+    "castellano": "es",
+    "english": "en",
+    "ingles": "en",
+}
+
+
+def _language_label(inner: str) -> str | None:
+    """The language a parenthesis such as "(in Spanish)" or "(en inglés)" names."""
+    tokens = norm_tokens(inner)
+    named = {_LANGUAGE_WORDS[t] for t in tokens if t in _LANGUAGE_WORDS}
+    if len(named) == 1 and all(t in _GLOSS_FILLER for t in tokens):
+        return named.pop()
     return None
 
 

@@ -286,3 +286,73 @@ def test_near_miss_prefers_the_name_a_preposition_away() -> None:
 )
 def test_suggestions_follow_the_number_of_the_text(text: str, code: str, suggestion: str) -> None:
     assert (code, suggestion) in [(r, s) for r, _, s in findings(text)]
+
+
+BUNDLED = glosador.load_glossary(None)
+
+
+def bundled_findings(text: str, fmt: str = "text") -> list[tuple[str, str, str]]:
+    report = check_text(text, BUNDLED, format=fmt)
+    return [(f.rule, f.text, f.suggestions[0] if f.suggestions else "") for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a first name, a surname, a place: not an acronym in the wrong case
+        f"{EN} Peru's president, Dina Boluarte, met the envoys on Monday.",
+        f"{EN} Jorge Mas, a businessman, was not involved in the dispute.",
+        f"{ES} Mas la crisis interna no se resolvió con el congreso del partido.",
+        # a street named after a body is not an untranslated name
+        f"{EN} Several families live along Avenida Naciones Unidas, on the edge of town.",
+        # Portuguese spelling in a Portuguese paragraph is not a missing Spanish accent
+        "Segundo a organização, o Ministério Público não abriu nenhuma investigação até "
+        "agora, e as famílias dos detidos continuam sem resposta das autoridades.",
+        # a name marked as being in Spanish is deliberately untranslated
+        f"{EN} More information: Abuelas de Plaza de Mayo (in Spanish).",
+    ],
+)
+def test_bundled_negative(text: str) -> None:
+    assert bundled_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        (  # a title-case acronym mid-sentence, however short
+            f"{ES} Un grupo de expertos de la Onu pidió el jueves las actas.",
+            "text",
+            ("GL105", "Onu", "ONU"),
+        ),
+        (  # one name in a table cell does not make the cell English
+            "Los datos de las organizaciones, según sus informes de enero, son estos:\n\n"
+            "| Organización | Cifra |\n|---|---|\n| Amnesty International | 24 muertes |\n",
+            "markdown",
+            ("GL106", "Amnesty International", "Amnistía Internacional"),
+        ),
+        (  # an all-caps heading gets an all-caps fix
+            f"# EL COMITE CONTRA LA TORTURA REVISARÁ EL CASO\n\n{ES}\n",
+            "markdown",
+            ("GL104", "COMITE CONTRA LA TORTURA", "COMITÉ CONTRA LA TORTURA"),
+        ),
+        (  # an abbreviation answers an acronym when the concept has no acronym
+            f"{ES} La Corte Interamericana de Derechos Humanos (CIDH) falló el caso.",
+            "text",
+            (
+                "GL107",
+                "Corte Interamericana de Derechos Humanos (CIDH)",
+                "Corte IDH",
+            ),
+        ),
+    ],
+)
+def test_bundled_positive(text: str, fmt: str, expected: tuple[str, str, str]) -> None:
+    assert expected in bundled_findings(text, fmt)
+
+
+def test_a_mixed_shared_name_takes_the_country_the_document_names() -> None:
+    report = check_text(
+        f"{ES} El Tribunal Supremo of Justice de Venezuela declaró la validez del resultado.",
+        BUNDLED,
+    )
+    assert [(f.rule, f.concept) for f in report.findings] == [("GL101", "ve-tsj")]

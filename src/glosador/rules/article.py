@@ -52,15 +52,20 @@ def _language_name(code: str | None) -> str:
     return names.get(code.split("-")[0], code)
 
 
+_ABBREVIATED = (TermType.ACRONYM, TermType.ABBREVIATION)
+
+
 def _preferred(concept: Concept, language: str | None, like: Term | None = None) -> Term | None:
     """The preferred term in ``language``, of the same kind as ``like`` when there is one."""
     if language is None or language not in concept.terms:
         return None
     terms = concept.terms[language]
-    if like is not None and like.type is TermType.ACRONYM:
-        for term in terms:
-            if term.type is TermType.ACRONYM and term.status is not Status.DEPRECATED:
-                return term
+    if like is not None and like.type in _ABBREVIATED:
+        # an acronym for an acronym, else an abbreviation ("CIDH" -> "Corte IDH")
+        for kind in (like.type, *(t for t in _ABBREVIATED if t is not like.type)):
+            for term in terms:
+                if term.type is kind and term.status is not Status.DEPRECATED:
+                    return term
     if like is not None and like.type is TermType.SHORT_FORM:
         # a preferred short form, else any that is not deprecated: "UN Refugee Agency"
         # in Spanish is "Agencia de la ONU para los Refugiados", not the full name
@@ -96,7 +101,11 @@ def _in_number_of(analysis: Analysis, occurrence: Occurrence, replacement: Term)
 
 
 def _adapt(replacement: str, original: str) -> str:
-    """Keep a capital at the start of a sentence: "Presos politicos" -> "Presos políticos"."""
+    """Keep a capital at the start of a sentence ("Presos politicos" -> "Presos
+    políticos") and the capitals of an all-caps heading ("COMITE CONTRA LA TORTURA"
+    -> "COMITÉ CONTRA LA TORTURA")."""
+    if original.isupper() and len(original) > 1 and " " in original.strip():
+        return replacement.upper()
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
@@ -172,6 +181,7 @@ class MixedRendering(ArticleRule):
                 if preferred is not None and preferred.term not in suggestions:
                     suggestions.append(preferred.term)
             text = analysis.text(item.segment, item.start, item.end)
+            suggestions = [_adapt(suggestion, text) for suggestion in suggestions]
             languages = " and ".join(
                 _language_name(lang) for lang in sorted(concept.terms) if lang in ("es", "en")
             )
@@ -228,7 +238,7 @@ class InconsistentRendering(ArticleRule):
     def check(cls, analysis: Analysis) -> Iterator[Raw]:
         first: dict[tuple[str, str], Term] = {}
         for occurrence in analysis.occurrences:
-            if not occurrence.resolved or occurrence.quoted:
+            if not occurrence.resolved or occurrence.quoted or occurrence.in_place_name:
                 continue  # a quoted term is mentioned, not chosen: "uses the term “X”"
             term = analysis.term(occurrence)
             if not term.is_full or term.status is Status.DEPRECATED:
@@ -335,6 +345,9 @@ class MissingDiacritics(ArticleRule):
     Foro Penal contabiliza más de 800 presos políticos.
     ```
 
+    Not reported: a paragraph or quotation in a language the concept has no terms
+    in (Portuguese writes "Ministério Público", Spanish "Ministerio Público").
+
     ## Glossary fields
     `term` (`string`): written with its accents. Regular plurals and singulars of
     lower-case terms are matched too; where inflection moves an accent
@@ -354,6 +367,9 @@ class MissingDiacritics(ArticleRule):
                 continue
             form = analysis.compiled.forms[occurrence.form]
             term = analysis.compiled.terms[form.term]
+            context = occurrence.context
+            if context and context not in analysis.concept(occurrence.concepts[0]).terms:
+                continue  # Portuguese "Ministério Público" is spelt right in Portuguese
             text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
             expected = _restore(text, form.expected) if form.inflected else term.term
             yield Raw(
@@ -471,9 +487,10 @@ class UntranslatedTerm(ArticleRule):
     right after by the paragraph's language (`Asamblea Nacional (National
     Assembly)`, also after a closing quote); a quotation in the other language,
     including a name quoted on its own (a banner reading "Liberen a los presos
-    políticos"); concepts with `translate: false` (Foro Penal); a form that is the
-    same in both languages (most acronyms); paragraphs in a language the concept
-    has no terms in.
+    políticos"); a name marked as such ("Abuelas de Plaza de Mayo (in Spanish)"); a
+    name inside a place's name ("Avenida Naciones Unidas"); concepts
+    with `translate: false` (Foro Penal); a form that is the same in both languages
+    (most acronyms); paragraphs in a language the concept has no terms in.
 
     ## Why is this bad?
     Readers of the translation may not read the source language; a name left
@@ -504,14 +521,16 @@ class UntranslatedTerm(ArticleRule):
     @classmethod
     def check(cls, analysis: Analysis) -> Iterator[Raw]:
         for occurrence in analysis.occurrences:
-            if occurrence.role != "main" or occurrence.context is None or occurrence.quoted:
-                continue  # a quoted name is a quotation in its own language
+            if occurrence.role != "main" or occurrence.context is None:
+                continue
+            if occurrence.quoted or occurrence.in_place_name:
+                continue  # a quotation in its own language; a street's name
             context = occurrence.context
 
             def judge(
                 concept: Concept, term: Term, context: str = context, occ: Occurrence = occurrence
             ) -> tuple[str, str, tuple[str, ...]] | None:
-                if not concept.translate or term.language == context:
+                if not concept.translate or term.language in (context, occ.labelled):
                     return None
                 if context not in concept.terms or _form_in(concept, term, context):
                     return None
@@ -533,10 +552,10 @@ class UntranslatedTerm(ArticleRule):
                 occurrence.start,
                 occurrence.end,
                 f"{text!r} is not translated in this {_language_name(language)} paragraph; "
-                f"use {suggestions[0]!r}",
+                f"use {_adapt(suggestions[0], text)!r}",
                 concept_id or None,
                 language,
-                suggestions,
+                tuple(_adapt(s, text) for s in suggestions),
             )
 
 
@@ -593,9 +612,7 @@ class GlossMismatch(ArticleRule):
                 wrong = analysis.term(gloss)
                 right = _preferred(concept, wrong.language, wrong)
                 segment_text = analysis.scans[main.segment].text
-                if wrong.type is TermType.ACRONYM and (
-                    right is None or right.type is not TermType.ACRONYM
-                ):
+                if wrong.type in _ABBREVIATED and (right is None or right.type not in _ABBREVIATED):
                     yield _drop_acronym(cls.code, analysis, main, gloss, concept.id, wrong)
                     continue
                 if right is None:
