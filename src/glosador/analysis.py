@@ -497,7 +497,7 @@ def _fuzzy(
     count = len(tokens)
     exact_spans = {(o.tok_start, o.tok_end) for o in found}
     listed = {(h.start, h.end) for h in segment_scan.hits}
-    seen: dict[tuple[int, int], int] = {}  # mixed spans: their index in ``result``
+    seen: set[tuple[int, int]] = set()  # mixed spans
     result: list[Fuzzy] = []
     near: dict[tuple[int, int], tuple[int, Fuzzy]] = {}
     # a form is tried where two of its anchor words stand at their places (one for short
@@ -531,16 +531,12 @@ def _fuzzy(
         end = base + n
         # GL101: the form's words, some replaced by the same concept's other-language
         # words; first, cheaply, every differing word must belong to another language
-        earlier = seen.get((base, end))  # a mixed span found for another concept
         if (
             found_anchors >= need[form_index]
             and base >= 0
             and end <= count
+            and (base, end) not in seen
             and (base, end) not in exact_spans
-            and (
-                earlier is None
-                or compiled.form_concept[form_index] not in result[earlier].concepts()
-            )
         ):
             window = tokens[base:end]
             differing = list(compress(window, map(ne, window, words)))
@@ -555,13 +551,7 @@ def _fuzzy(
                 )
             ):
                 concept_id = compiled.form_concept[form_index]
-                if earlier is not None:  # a shared name: the document decides later
-                    item = result[earlier]
-                    result[earlier] = dataclasses.replace(
-                        item, alternatives=(*item.alternatives, concept_id)
-                    )
-                    continue
-                seen[(base, end)] = len(result)
+                seen.add((base, end))
                 result.append(
                     dataclasses.replace(
                         _make_fuzzy(
