@@ -435,6 +435,52 @@ def _split_vocab(
     return found
 
 
+#: function words a name may swap for one another besides ``STOPWORDS``: the other
+#: prepositions ("Working Group against Arbitrary Detention", "Relatoría sobre")
+_SWAPPABLE = STOPWORDS | frozenset(
+    [
+        "against",
+        "about",
+        "under",
+        "into",
+        "over",
+        "among",
+        "between",
+        "within",
+        "towards",
+        "sobre",
+        "contra",
+        "entre",
+        "hacia",
+        "hasta",
+        "desde",
+        "bajo",
+        "ante",
+        "tras",
+        "segun",
+    ]
+)
+
+
+def _variant_spelling(have: str, want: str) -> bool:
+    """Whether a word changed for another is a slip or a spelling of it: any function
+    word for another ("of" for "on"), or a content word at most two letters away
+    ("Defence", "Centre", "Organisation"). A content word changed for a different one
+    names another body: "Tribunal Superior de Justicia", "Instituto Federal Electoral".
+    """
+    if have in _SWAPPABLE or want in _SWAPPABLE:
+        return have in _SWAPPABLE and want in _SWAPPABLE
+    if abs(len(have) - len(want)) > 2:
+        return False
+    previous = list(range(len(want) + 1))
+    for i, a in enumerate(have, 1):
+        current = [i]
+        for j, b in enumerate(want, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1] <= (1 if min(len(have), len(want)) <= 4 else 2)
+
+
 def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int] | None:
     """Where ``window`` differs from ``form`` by one interior word added, dropped or changed.
 
@@ -470,9 +516,12 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
     i, j = rows - 1, cols - 1
     while i > 0 or j > 0:
         if i and j and cost[i][j] == cost[i - 1][j - 1] + (inner_w[i - 1] != inner_f[j - 1]):
-            if inner_w[i - 1] != inner_f[j - 1]:
+            have, want = inner_w[i - 1], inner_f[j - 1]
+            if have != want:
+                if not _variant_spelling(have, want):
+                    return None  # "Superior" for "Supremo": another body, not a slip
                 edited_w.append(i)
-                edited_words += [inner_w[i - 1], inner_f[j - 1]]
+                edited_words += [have, want]
             i, j = i - 1, j - 1
         elif i and cost[i][j] == cost[i - 1][j] + 1:
             edited_w.append(i)
@@ -1003,11 +1052,19 @@ def _language_label(inner: str) -> str | None:
 
 
 def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: list[int]) -> bool:
-    """Whether the region holds renderings (and filler such as "in Spanish") and little else."""
+    """Whether the region holds renderings (and filler such as "in Spanish") and little else.
+
+    A gloss gives one name (and perhaps an acronym); two or more full names are a
+    list: "Poder Ciudadano (Ministerio Público, Defensoría del Pueblo y Contraloría)".
+    """
     covered = 0
+    names = 0
     for j in inside:
         occurrence = analysis.occurrences[j]
         covered += occurrence.tok_end - occurrence.tok_start
+        names += analysis.compiled.term_of_form(occurrence.form).type is not TermType.ACRONYM
+    if names > 1:
+        return False
     tokens = norm_tokens(analysis.scans[segment].text[start:end])
     rest = [t for t in tokens if t not in _GLOSS_FILLER]
     return covered >= max(1, len(rest) * 0.6)

@@ -154,6 +154,16 @@ POSITIVE = {
             "Committee for the Freedom of the Political Prisoners in Venezuela",
             "Committee for the Freedom of Political Prisoners in Venezuela",
         ),
+        (  # a spelling of the same word
+            f"{EN} The Committee of Mothers for the Defence of the Truth met again.",
+            "Committee of Mothers for the Defence of the Truth",
+            "Committee of Mothers for the Defense of the Truth",
+        ),
+        (  # any preposition for another
+            f"{EN} The Inter-American Commission against Human Rights is not its name.",
+            "Inter-American Commission against Human Rights",
+            "Inter-American Commission on Human Rights",
+        ),
     ],
 }
 
@@ -203,6 +213,9 @@ NEGATIVE = {
         f"{EN} The Venezuelan National Assembly met on Monday.",
         f"{EN} The committee of mothers in defense of the truth is a phrase, not a name.",
         f"{EN} A Committee of mothers in defense of the truth spoke: prose, one capital.",
+        # a content word changed for another names another body
+        f"{EN} The Inter-American Commission on Women Rights met, and so did the "
+        "Inter-American Council on Human Rights.",
     ],
 }
 
@@ -310,6 +323,9 @@ def bundled_findings(text: str, fmt: str = "text") -> list[tuple[str, str, str]]
         "agora, e as famílias dos detidos continuam sem resposta das autoridades.",
         # a name marked as being in Spanish is deliberately untranslated
         f"{EN} More information: Abuelas de Plaza de Mayo (in Spanish).",
+        # a list in parentheses is no gloss
+        f"{ES} El Poder Ciudadano (Ministerio Público, Defensoría del Pueblo y Contraloría "
+        "General de la República) no respondió a las preguntas de este medio.",
     ],
 )
 def test_bundled_negative(text: str) -> None:

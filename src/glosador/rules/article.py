@@ -250,15 +250,16 @@ class InconsistentRendering(ArticleRule):
             if earlier.status is Status.PREFERRED and term.status is Status.PREFERRED:
                 continue
             text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
+            suggestion = _adapt(_in_number_of(analysis, occurrence, earlier), text)
             yield Raw(
                 cls.code,
                 occurrence.segment,
                 occurrence.start,
                 occurrence.end,
-                f"{text!r} is written {earlier.term!r} earlier in this document",
+                f"{text!r} is written {suggestion!r} earlier in this document",
                 occurrence.concepts[0],
                 term.language,
-                (_adapt(_in_number_of(analysis, occurrence, earlier), text),),
+                (suggestion,),
             )
 
 
@@ -678,7 +679,10 @@ class NearMiss(ArticleRule):
     "Committee of Mothers in Defense of the Truth", "Commission of Human Rights"
     for "Commission on Human Rights". Only capitalised names of three words or
     more are compared, and the first and last words must match, so ordinary prose
-    around a name is not reported.
+    around a name is not reported. A changed word must be a function word changed
+    for another (a preposition) or a spelling of the same word ("Defence",
+    "Centre"): a content word changed for a different one names another body
+    ("Tribunal Superior de Justicia" is not the "Tribunal Supremo de Justicia").
 
     ## Why is this bad?
     A name almost right is still wrong: it cannot be found and it looks like a
