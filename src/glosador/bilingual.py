@@ -203,15 +203,17 @@ def check_pair(
     findings: list[Finding] = []
     if len(source.segments) == len(target.segments):
         pairs = list(zip(source.segments, target.segments, strict=True))
-        for source_segment, target_segment in pairs:
-            for pair in compare(
-                compiled,
-                glossary,
-                source_segment.text,
-                target_segment.text,
-                source_lang,
-                target_lang,
-            ):
+        found = [
+            list(compare(compiled, glossary, src.text, tgt.text, source_lang, target_lang))
+            for src, tgt in pairs
+        ]
+        moved = _moved(found)
+        for number, ((_, target_segment), pair_findings) in enumerate(
+            zip(pairs, found, strict=True)
+        ):
+            for pair in pair_findings:
+                if (number, pair.code, pair.concept) in moved:
+                    continue
                 start, end = target_segment.offsets.span(pair.start, pair.end)
                 findings.append(_finding(pair, path, target.text, start, end, index, target_lang))
     else:
@@ -226,11 +228,34 @@ def check_pair(
     return Report(tuple(findings), 1, {path: target_lang})
 
 
+def _moved(found: list[list[PairFinding]]) -> set[tuple[int, str, str]]:
+    """(paragraph, code, concept) of findings that only say a sentence moved to the
+    next or previous paragraph: the concept missing here (GL201) is extra there (GL202)."""
+    missing = {(n, p.concept) for n, pairs in enumerate(found) for p in pairs if p.code == "GL201"}
+    extra = {(n, p.concept) for n, pairs in enumerate(found) for p in pairs if p.code == "GL202"}
+    moved: set[tuple[int, str, str]] = set()
+    for n, concept in missing:
+        for m in (n - 1, n + 1):
+            if concept and (m, concept) in extra:
+                moved.update({(n, "GL201", concept), (m, "GL202", concept)})
+    return moved
+
+
 def _language(document: Document) -> str | None:
     from glosador.normalize import norm_tokens
 
     texts = [s.text for s in document.segments]
     return document_language(texts, [t for text in texts for t in norm_tokens(text)])
+
+
+def _other_language(glossary: Glossary, target_lang: str) -> str:
+    """The msgids' language when it cannot be detected (a few short strings): the
+    glossary's source language, unless that is the target's."""
+    target = target_lang.split("-")[0]
+    if glossary.source_language and glossary.source_language.split("-")[0] != target:
+        return glossary.source_language
+    languages = sorted({lang for c in glossary for lang in c.terms if lang.split("-")[0] != target})
+    return languages[0] if languages else "en"
 
 
 def check_catalog(
@@ -263,7 +288,8 @@ def check_catalog(
         sample = [e.msgid for e in entries[:400]]
         from glosador.normalize import norm_tokens
 
-        source_lang = document_language(sample, [t for s in sample for t in norm_tokens(s)]) or "en"
+        detected = document_language(sample, [t for s in sample for t in norm_tokens(s)])
+        source_lang = detected or _other_language(glossary, target_lang)
     base_target = target_lang.split("-")[0]
     languages = {lang.split("-")[0] for c in glossary for lang in c.terms}
     if base_target not in languages:

@@ -127,3 +127,30 @@ def test_document_pair_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFix
     glossary = str(Path(__file__).resolve().parents[1] / "fixtures" / "glossaries" / "newsroom")
     assert main(["check", "--glossary", glossary, "--source", str(source), str(target)]) == 0
     assert f"{target}:3:1: GL201 [missing-translation]" in capsys.readouterr().out
+
+
+def test_a_sentence_moved_to_the_next_paragraph_is_no_finding() -> None:
+    source = (
+        "Foro Penal contabiliza más de 800 presos políticos. El Tribunal Supremo de "
+        "Justicia no respondió.\n\nLas familias esperan una respuesta.\n"
+    )
+    target = (
+        "Foro Penal counts more than 800 political prisoners.\n\nThe Supreme Court of "
+        "Justice did not answer. The families are waiting for an answer.\n"
+    )
+    assert check_pair(source, target, GLOSSARY, source_lang="es", target_lang="en").findings == ()
+    dropped = "Foro Penal counts more than 800 political prisoners.\n\nThe families wait.\n"
+    report = check_pair(source, dropped, GLOSSARY, source_lang="es", target_lang="en")
+    assert rules(report) == [("GL201", 1, "ve-tsj")]
+
+
+def test_short_catalog_msgids_default_to_the_glossary_source_language(tmp_path: Path) -> None:
+    path = tmp_path / "menu.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+        'msgid "Inicio"\nmsgstr "Home"\n\nmsgid "Presos políticos"\nmsgstr "Detainees"\n',
+        encoding="utf-8",
+    )
+    assert [(f.rule, f.concept) for f in check_catalog(path, GLOSSARY).findings] == [
+        ("GL201", "presos-politicos")
+    ]
