@@ -212,8 +212,9 @@ def _case_quality(
         if all(w.islower() for w in written if w.isalpha()):
             return None  # "an" is a word, not the acronym AN
         letters = sum(len(w) for w in written)
-        if all(w[:1].isupper() and w[1:].islower() for w in written) and letters < 4 and initial:
-            return None  # "An" starting a sentence; "la Onu" is the UN miswritten
+        title = all(w[:1].isupper() and w[1:].islower() for w in written)
+        if title and (letters < 3 or (letters == 3 and initial)):
+            return None  # "An" starting a sentence, "Cc:"; "la Onu" is the UN miswritten
         return "case"
     if compiled.proper[term_index] and not shouting:
         capitals = [i for i, w in enumerate(expected) if w[:1].isupper()]

@@ -22,6 +22,7 @@ from glosador.language import document_language
 from glosador.matcher import CompiledGlossary, compile_glossary, scan
 from glosador.model import Finding, Glossary, Report
 from glosador.normalize import norm_key
+from glosador.pofile import PoEntry, PoFile
 from glosador.rules import get_rule
 
 __all__ = ["check_catalog", "check_pair", "concepts_named"]
@@ -248,6 +249,20 @@ def _language(document: Document) -> str | None:
     return document_language(texts, [t for text in texts for t in norm_tokens(text)])
 
 
+def catalog_entries(po: PoFile, include_fuzzy: bool = False) -> list[PoEntry]:
+    """The entries a check reads: active, with a msgid, fuzzy ones only when asked."""
+    return [e for e in po.active() if e.msgid and (include_fuzzy or not e.fuzzy)]
+
+
+def catalog_source_language(entries: Sequence[PoEntry], glossary: Glossary, target: str) -> str:
+    """The msgids' language: detected, else the glossary's source language."""
+    from glosador.normalize import norm_tokens
+
+    sample = [e.msgid for e in entries[:400]]
+    detected = document_language(sample, [t for s in sample for t in norm_tokens(s)])
+    return detected or _other_language(glossary, target)
+
+
 def _other_language(glossary: Glossary, target_lang: str) -> str:
     """The msgids' language when it cannot be detected (a few short strings): the
     glossary's source language, unless that is the target's."""
@@ -283,13 +298,8 @@ def check_catalog(
     target_lang = (target_lang or po.language or "").replace("_", "-") or None
     if target_lang is None:
         return Report((), 1, {shown: "und"})
-    entries = [e for e in po.active() if e.msgid and (include_fuzzy or not e.fuzzy)]
-    if source_lang is None:
-        sample = [e.msgid for e in entries[:400]]
-        from glosador.normalize import norm_tokens
-
-        detected = document_language(sample, [t for s in sample for t in norm_tokens(s)])
-        source_lang = detected or _other_language(glossary, target_lang)
+    entries = catalog_entries(po, include_fuzzy)
+    source_lang = source_lang or catalog_source_language(entries, glossary, target_lang)
     base_target = target_lang.split("-")[0]
     languages = {lang.split("-")[0] for c in glossary for lang in c.terms}
     if base_target not in languages:

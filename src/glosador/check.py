@@ -19,6 +19,7 @@ from glosador.extract import Document, LineIndex, document_from_text
 from glosador.glossary import is_bundled_name, load_glossary
 from glosador.matcher import compile_glossary
 from glosador.model import Finding, Glossary, Report, Severity
+from glosador.pofile import PoEntry
 from glosador.rules import all_rules, get_rule, resolve_codes
 from glosador.rules.article import PRECEDENCE, ArticleRule, Raw
 from glosador.suppress import UNUSED, apply_suppressions
@@ -148,9 +149,15 @@ def _codes(spec: Iterable[str] | str) -> list[str]:
     return spec.split(",") if isinstance(spec, str) else list(spec)
 
 
+#: the article rules a catalog's strings get: each string stands alone, so not GL102
+#: (one rendering per document), and a msgstr left in the msgid's language is GL201's
+CATALOG_RULES = frozenset({"GL101", "GL103", "GL104", "GL105", "GL107", "GL108"})
+
+
 def _check_po(path: Path, glossary: Glossary, options: CheckOptions) -> Report:
-    """GL201/GL202 of a ``.po`` file (article rules do not apply to catalogs)."""
-    from glosador.bilingual import check_catalog
+    """GL201/GL202 of a ``.po`` file, and the catalog rules on its msgids and msgstrs."""
+    from glosador.bilingual import catalog_entries, catalog_source_language, check_catalog
+    from glosador.pofile import read_po
 
     report = check_catalog(
         path,
@@ -159,8 +166,58 @@ def _check_po(path: Path, glossary: Glossary, options: CheckOptions) -> Report:
         target_lang=options.lang,
         include_fuzzy=options.include_fuzzy,
     )
-    kept = tuple(f for f in report.findings if options.selects(f.rule))
-    return Report(kept, report.files, report.languages)
+    shown = str(path)
+    kept = [f for f in report.findings if options.selects(f.rule)]
+    target = next(iter(report.languages.values()), "und")
+    po = read_po(path, shown)
+    entries = catalog_entries(po, options.include_fuzzy)
+    if target != "und" and entries and any(options.selects(c) for c in CATALOG_RULES):
+        text = path.read_bytes().decode(po.charset, errors="replace").removeprefix("\ufeff")
+        source = options.source_lang or catalog_source_language(entries, glossary, target)
+        select = frozenset(c for c in CATALOG_RULES if options.selects(c))
+        for side, language in (("msgid", source), ("msgstr", target)):
+            document = _catalog_side(shown, text, entries, side)
+            side_options = replace(options, lang=language, select=select, ignore=frozenset())
+            kept.extend(check_document(document, glossary, side_options)[0])
+    kept.sort(key=lambda f: f.sort_key)
+    return Report(tuple(kept), report.files, report.languages)
+
+
+def _catalog_side(path: str, text: str, entries: Sequence[PoEntry], side: str) -> Document:
+    """A catalog's msgids (or msgstrs) as a document, one segment per string.
+
+    A string written on its keyword's line without escapes is placed exactly; any
+    other (continued over lines, escaped) points at its keyword's line.
+    """
+    from glosador.extract import OffsetBuilder, Segment
+
+    index = LineIndex(text)
+    segments: list[Segment] = []
+    for entry in entries:
+        if side == "msgid":
+            strings = [(entry.msgid, entry.msgid_line, "msgid")]
+            if entry.msgid_plural:
+                strings.append((entry.msgid_plural, entry.msgid_line + 1, "msgid_plural"))
+        else:
+            keys = [f"msgstr[{n}]" for n in range(len(entry.msgstr_plural))]
+            lines = entry.msgstr_lines or (entry.msgstr_line,)
+            strings = [
+                (string, lines[min(n, len(lines) - 1)], keys[n] if keys else "msgstr")
+                for n, string in enumerate(entry.translations)
+            ]
+        for string, line, keyword in strings:
+            if not string or not line:
+                continue
+            start, end = index.line_span(line)
+            line_text = text[start : end if end >= 0 else len(text)].rstrip("\r\n")
+            builder = OffsetBuilder()
+            prefix = f'{keyword} "'
+            if line_text.startswith(prefix) and line_text[len(prefix) :] == string + '"':
+                builder.add(string, start + len(prefix))
+            else:
+                builder.add(string, start, len(line_text))
+            segments.append(Segment(builder.text(), builder.build(), "paragraph"))
+    return Document(path, text, "po", tuple(segments))
 
 
 def check_paths(

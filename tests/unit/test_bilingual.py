@@ -154,3 +154,25 @@ def test_short_catalog_msgids_default_to_the_glossary_source_language(tmp_path: 
     assert [(f.rule, f.concept) for f in check_catalog(path, GLOSSARY).findings] == [
         ("GL201", "presos-politicos")
     ]
+
+
+CATALOG = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+    'msgid "Trabajamos con Foro Penal."\nmsgstr "We work with Penal Forum."\n\n'
+    'msgid "Hay presos politicos en el país."\nmsgstr "There are political prisoners."\n\n'
+    'msgid "Foro Penal publica cifras."\nmsgstr ""\n"Penal Forum publishes "\n"figures."\n'
+)
+
+
+def test_catalog_strings_get_the_article_rules_at_their_place(tmp_path: Path) -> None:
+    from glosador.check import CheckOptions, check_paths
+
+    path = tmp_path / "en.po"
+    path.write_text(CATALOG, encoding="utf-8")
+    report = check_paths([path], GLOSSARY)
+    found = [(f.rule, f.line, f.column, f.text) for f in report.findings]
+    assert ("GL103", 7, 22, "Penal Forum") in found  # exactly placed in the msgstr
+    assert ("GL104", 9, 12, "presos politicos") in found  # in the msgid
+    assert ("GL103", 13, 1, 'msgstr ""') in found  # a continued msgstr: its keyword line
+    ignored = check_paths([path], GLOSSARY, options=CheckOptions(ignore=frozenset({"GL103"})))
+    assert "GL103" not in {f.rule for f in ignored.findings}
