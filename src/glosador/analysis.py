@@ -341,6 +341,8 @@ def _validate(
 
 #: words inside a name that join its parts: "Fundación de Mera", "Office of the Rodo"
 _NAME_LINKS = frozenset(["de", "del", "la", "las", "los", "el", "of", "the"])
+#: what joins two words of one name
+_NAME_JOINS = frozenset([" ", "-", "\u00a0"])
 #: what may stand before the first word of a sentence
 _SENTENCE_OPENERS = frozenset('.!?:;"“«(¿¡—–-•*#>|')
 
@@ -361,22 +363,28 @@ def _within_a_name(text: str, starts: list[int], ends: list[int], hit: Hit) -> b
     after = hit.end
     if (
         after < len(starts)
-        and text[ends[after - 1] : starts[after]] == " "
+        and text[ends[after - 1] : starts[after]] in _NAME_JOINS
         and text[starts[after]].isupper()
     ):
-        return True
+        return True  # "Dina Boluarte", "Pan-American Highway"
     k = hit.start - 1
     if (
         k >= 0
         and text[starts[k]].isupper()
-        and text[ends[k] : starts[hit.start]] == " "
+        and text[ends[k] : starts[hit.start]] in _NAME_JOINS
         and text[starts[k] : ends[k]].lower() not in STOPWORDS
     ):
         return True  # "Jorge Mas", "President Dina" (not "The Indh")
-    while k >= 0 and text[starts[k] : ends[k]].lower() in _NAME_LINKS:
+    # "Foundation de Mera": link words, one space apart, back to a capitalised word
+    while (
+        k >= 0
+        and text[starts[k] : ends[k]].lower() in _NAME_LINKS
+        and text[ends[k] : starts[k + 1]] == " "
+    ):
         k -= 1
     return (
         0 <= k < hit.start - 1
+        and text[ends[k] : starts[k + 1]] == " "
         and text[starts[k]].isupper()
         and not _sentence_initial(text, starts[k])
     )
@@ -693,18 +701,24 @@ def _mixed(compiled: CompiledGlossary, form_index: int, window: Sequence[str]) -
         return False
     concept_id = compiled.form_concept[form_index]
     foreign, own_only = _split_vocab(compiled, concept_id, compiled.form_language[form_index])
-    replaced = native = 0
+    replaced = swapped = native = native_content = 0
     for have, want in zip(window, form, strict=True):
         if have == want:
             native += want in own_only
+            native_content += want not in STOPWORDS
         elif have in foreign:
-            function_word = have in STOPWORDS
-            if function_word != (want in STOPWORDS):
+            function_word = have in _SWAPPABLE
+            if function_word != (want in _SWAPPABLE):
                 return False  # a translation swaps function words for function words only
-            replaced += not function_word  # a function word alone is no evidence
+            if function_word:
+                swapped += len(have) > 1  # "y", "a", "e", "o" say little
+            else:
+                replaced += 1
         else:
             return False
-    return replaced >= 1 and native >= 1
+    # a function word of the other language is evidence enough inside a name that
+    # otherwise stands whole: "Group of Human Rights Experts sobre Nicaragua"
+    return native >= 1 and (replaced >= 1 or (swapped >= 1 and native_content >= 3))
 
 
 def _make_fuzzy(

@@ -82,7 +82,14 @@ def check_document(
     return findings, analysis.language
 
 
+#: rules whose span replaces a whole name: what they report inside it goes with it
+_WHOLE_NAME = frozenset({"GL101", "GL108"})
+
+
 def _one_per_span(raws: list[Raw]) -> list[Raw]:
+    """The most specific finding of each span, none inside a whole-name finding (the
+    untranslated "Corte Penal Internacional" within the mixed "Rome Statute of the
+    Corte Penal Internacional" is fixed with it)."""
     rank = {code: i for i, code in enumerate(PRECEDENCE)}
     best: dict[tuple[int, int, int], Raw] = {}
     for raw in raws:
@@ -90,7 +97,18 @@ def _one_per_span(raws: list[Raw]) -> list[Raw]:
         current = best.get(key)
         if current is None or rank.get(raw.code, 99) < rank.get(current.code, 99):
             best[key] = raw
-    return list(best.values())
+    names = [r for r in best.values() if r.code in _WHOLE_NAME]
+    return [
+        raw
+        for raw in best.values()
+        if not any(
+            n.segment == raw.segment
+            and n.start <= raw.start
+            and raw.end <= n.end
+            and (n.end - n.start) > (raw.end - raw.start)
+            for n in names
+        )
+    ]
 
 
 def _place(raw: Raw, document: Document, index: LineIndex, options: CheckOptions) -> Finding:

@@ -153,7 +153,9 @@ def _head(tokens: tuple[str, ...], stop: frozenset[str]) -> int:
 
 
 def _is_plural(tokens: tuple[str, ...], language: str, head: int) -> bool:
-    last = tokens[head - 1]
+    # a Spanish phrase agrees in number with its first word, the noun (the last may
+    # be an adverb: "personas desplazadas internamente"); an English one with its last
+    last = tokens[0] if language == "es" else tokens[head - 1]
     if not last.endswith("s") or re.search(r"([áéíóú]s|is|us|ss)$", last):
         return False  # país, crisis, corpus, status, process: singular
     if language == "es":

@@ -323,6 +323,9 @@ def bundled_findings(text: str, fmt: str = "text") -> list[tuple[str, str, str]]
         "agora, e as famílias dos detidos continuam sem resposta das autoridades.",
         # a name marked as being in Spanish is deliberately untranslated
         f"{EN} More information: Abuelas de Plaza de Mayo (in Spanish).",
+        # a hyphenated name, a gloss in the body's own language
+        f"{EN} Troops patrol the Pan-American Highway checkpoints near the border.",
+        f"{EN} Doctors Without Borders (Médecins Sans Frontières, MSF) treated them.",
         # a list in parentheses is no gloss
         f"{ES} El Poder Ciudadano (Ministerio Público, Defensoría del Pueblo y Contraloría "
         "General de la República) no respondió a las preguntas de este medio.",
@@ -351,6 +354,34 @@ def test_bundled_negative(text: str) -> None:
             "markdown",
             ("GL104", "COMITE CONTRA LA TORTURA", "COMITÉ CONTRA LA TORTURA"),
         ),
+        (  # a sentence ends between a name and the acronym after "The"
+            f"{EN} The court read the ruling in San José. The Iachr's secretary spoke.",
+            "text",
+            ("GL105", "Iachr", "IACHR"),
+        ),
+        (  # an acronym shared by both languages is answered in the name's language
+            f"{EN} The Working Group on Enforced or Involuntary Disappearances (CED) asked.",
+            "text",
+            (
+                "GL107",
+                "Working Group on Enforced or Involuntary Disappearances (CED)",
+                "WGEID",
+            ),
+        ),
+        (  # a function word of the other language inside an otherwise whole name
+            f"{EN} The Group of Human Rights Experts sobre Nicaragua had documented it.",
+            "text",
+            (
+                "GL101",
+                "Group of Human Rights Experts sobre Nicaragua",
+                "Group of Human Rights Experts on Nicaragua",
+            ),
+        ),
+        (  # the suggestion keeps the text's number (the noun, not the adverb, says it)
+            f"{ES} Hay desplazados internos en la región. Son personas desplazadas internamente.",
+            "text",
+            ("GL102", "personas desplazadas internamente", "desplazados internos"),
+        ),
         (  # an abbreviation answers an acronym when the concept has no acronym
             f"{ES} La Corte Interamericana de Derechos Humanos (CIDH) falló el caso.",
             "text",
@@ -364,6 +395,11 @@ def test_bundled_negative(text: str) -> None:
 )
 def test_bundled_positive(text: str, fmt: str, expected: tuple[str, str, str]) -> None:
     assert expected in bundled_findings(text, fmt)
+
+
+def test_nothing_is_reported_inside_a_mixed_name() -> None:
+    found = bundled_findings(f"{EN} The Rome Statute of the Corte Penal Internacional is clear.")
+    assert [f[0] for f in found] == ["GL101"]
 
 
 def test_a_mixed_shared_name_takes_the_country_the_document_names() -> None:

@@ -240,6 +240,8 @@ class InconsistentRendering(ArticleRule):
         for occurrence in analysis.occurrences:
             if not occurrence.resolved or occurrence.quoted or occurrence.in_place_name:
                 continue  # a quoted term is mentioned, not chosen: "uses the term “X”"
+            if occurrence.role == "gloss":
+                continue  # "Doctors Without Borders (Médecins Sans Frontières, MSF)"
             term = analysis.term(occurrence)
             if not term.is_full or term.status is Status.DEPRECATED:
                 continue
@@ -611,7 +613,24 @@ class GlossMismatch(ArticleRule):
                 if concept.id in gloss.concepts:
                     continue
                 wrong = analysis.term(gloss)
-                right = _preferred(concept, wrong.language, wrong)
+                language = wrong.language
+                if wrong.type in _ABBREVIATED:
+                    # an acronym goes with the name beside it: the gloss's own name
+                    # ("(Corte Interamericana de Derechos Humanos, CIDH)" wants the
+                    # Spanish one), else the glossed name ("... Disappearances (CED)"
+                    # wants the English one, whatever CED's language)
+                    names = [
+                        analysis.term(analysis.occurrences[k])
+                        for k in main.glosses
+                        if analysis.occurrences[k] is not gloss
+                    ]
+                    language = next(
+                        (t.language for t in names if t.type not in _ABBREVIATED),
+                        analysis.term(main).language,
+                    )
+                right = _preferred(concept, language, wrong) or _preferred(
+                    concept, wrong.language, wrong
+                )
                 segment_text = analysis.scans[main.segment].text
                 if wrong.type in _ABBREVIATED and (right is None or right.type not in _ABBREVIATED):
                     yield _drop_acronym(cls.code, analysis, main, gloss, concept.id, wrong)
