@@ -45,7 +45,7 @@ from glosador.matcher import (
 from glosador.model import Concept, Glossary, Term, TermType
 from glosador.normalize import has_accents, lower_tokens, norm_tokens
 
-__all__ = ["Analysis", "Fuzzy", "Occurrence", "analyse"]
+__all__ = ["Analysis", "Fuzzy", "Occurrence", "analyse", "quoted_span"]
 
 _HARD_PUNCT = re.compile(r"[()\[\]{}.;:!?¿¡“”\"«»„|/\\]|—|–| - ")
 _MIN_WORDS_FOR_QUOTE = 6  #: a quotation this long without telling function words
@@ -956,13 +956,18 @@ _PLACE_AFTER = frozenset(
 )
 
 
+def quoted_span(text: str, start: int, end: int) -> bool:
+    """Whether quote marks stand right around ``text[start:end]``."""
+    return start > 0 and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]
+
+
 def _mark_quoted(analysis: Analysis) -> None:
     """Mark occurrences that fill a quotation on their own (quote marks right around
     them) and those that are part of a place's name."""
     for occurrence in analysis.occurrences:
         text = analysis.scans[occurrence.segment].text
         start, end = occurrence.start, occurrence.end
-        if start and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]:
+        if quoted_span(text, start, end):
             occurrence.quoted = True
         scan_ = analysis.scans[occurrence.segment]
         before, after = occurrence.tok_start - 1, occurrence.tok_end
@@ -991,26 +996,32 @@ def _link_glosses(analysis: Analysis) -> None:
             main = analysis.occurrences[i]
             if main.role == "gloss":
                 continue
-            region = _gloss_region(text, main.end + main.quoted)  # after a closing quote
-            if region is None:
-                continue
-            inner_start, inner_end, close = region
-            inside = [
-                j
-                for j in indices
-                if inner_start <= analysis.occurrences[j].start
-                and analysis.occurrences[j].end <= inner_end
-            ]
-            if not inside:
-                main.labelled = _language_label(text[inner_start:inner_end])
-                continue
-            if not _is_gloss(analysis, segment, inner_start, inner_end, inside):
-                continue
-            for j in inside:
-                analysis.occurrences[j].role = "gloss"
-                analysis.occurrences[j].parent = i
-            main.glosses = inside
-            main.gloss_end = close
+            at = main.end + main.quoted  # after a closing quote
+            # a gloss, and a second after an acronym's: "Asamblea Nacional (AN) — National
+            # Assembly", as a glossary sidebar writes them
+            for _ in range(2):
+                # a colon glosses only a name that opens its paragraph (a sidebar entry)
+                region = _gloss_region(text, at, colon=main.start == 0)
+                if region is None:
+                    break
+                inner_start, inner_end, close = region
+                inside = [
+                    j
+                    for j in indices
+                    if inner_start <= analysis.occurrences[j].start
+                    and analysis.occurrences[j].end <= inner_end
+                ]
+                if not inside:
+                    main.labelled = main.labelled or _language_label(text[inner_start:inner_end])
+                    break
+                if not _is_gloss(analysis, segment, inner_start, inner_end, inside):
+                    break
+                for j in inside:
+                    analysis.occurrences[j].role = "gloss"
+                    analysis.occurrences[j].parent = i
+                main.glosses = [*main.glosses, *inside]
+                main.gloss_end = close
+                at = close
     for f_index, item in enumerate(analysis.fuzzy):
         text = analysis.scans[item.segment].text
         for i in by_segment.get(item.segment, []):
@@ -1028,8 +1039,12 @@ def _with_role(item: Fuzzy, role: str, parent: int | None) -> Fuzzy:
 _OPENERS = {"(": ")", "“": "”", '"': '"', "«": "»", "[": "]"}
 
 
-def _gloss_region(text: str, end: int) -> tuple[int, int, int] | None:
-    """``(inner_start, inner_end, after_close)`` of a gloss right after offset ``end``."""
+def _gloss_region(text: str, end: int, colon: bool = False) -> tuple[int, int, int] | None:
+    """``(inner_start, inner_end, after_close)`` of a gloss right after offset ``end``.
+
+    ``colon``: a colon opens one too, as in a glossary sidebar ("Asamblea Nacional:
+    National Assembly"); in running prose a colon opens an explanation.
+    """
     i = end
     while i < len(text) and text[i] in " \t\u00a0":
         i += 1
@@ -1041,11 +1056,17 @@ def _gloss_region(text: str, end: int) -> tuple[int, int, int] | None:
         if close < 0 or close - i > 300:
             return None
         return i + 1, close, close + 1
-    if opener in "—–" or (opener == "-" and i + 1 < len(text) and text[i + 1] == " "):
-        stop = re.compile(r"[—–.;:()]| - ").search(text, i + 1)
+    dash = opener in "—–" or (opener == "-" and i + 1 < len(text) and text[i + 1] == " ")
+    if dash or (colon and opener == ":"):
+        stop = _GLOSS_END.search(text, i + 1)
         close = stop.start() if stop else len(text)
         return i + 1, close, close
     return None
+
+
+#: where a gloss after a dash or a colon ends: "— National Electoral Council, the
+#: election authority" glosses with its first phrase
+_GLOSS_END = re.compile(r"[—–.,;:()]| - ")
 
 
 _LANGUAGE_WORDS = {

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from glosador.analysis import Analysis, Occurrence
+from glosador.analysis import Analysis, Occurrence, quoted_span
 from glosador.model import Concept, Severity, Status, Term, TermType
 from glosador.rules import Rule, register
 
@@ -300,6 +300,8 @@ class DeprecatedTerm(ArticleRule):
     @classmethod
     def check(cls, analysis: Analysis) -> Iterator[Raw]:
         for occurrence in analysis.occurrences:
+            if occurrence.quoted:
+                continue  # quoted to be named, as a correction or a style note does
 
             def judge(
                 concept: Concept, term: Term, occ: Occurrence = occurrence
@@ -733,6 +735,8 @@ class NearMiss(ArticleRule):
         for item in analysis.fuzzy:
             if item.kind != "near":
                 continue
+            if quoted_span(analysis.scans[item.segment].text, item.start, item.end):
+                continue  # a wrong name quoted to be corrected
             term = analysis.compiled.term_of_form(item.form)
             text = analysis.text(item.segment, item.start, item.end)
             yield Raw(
