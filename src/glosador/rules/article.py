@@ -269,7 +269,9 @@ class InconsistentRendering(ArticleRule):
 class DeprecatedTerm(ArticleRule):
     """## What it does
     Finds a term the glossary marks `deprecated`: a rendering editors meet but
-    the newsroom has decided against.
+    the newsroom has decided against. A deprecated term quoted on its own is named,
+    not used (a correction: 'referred to Foro Penal as "Penal Forum"'), and is not
+    reported.
 
     ## Why is this bad?
     Deprecated renderings are usually wrong or misleading translations ("Penal
@@ -704,6 +706,7 @@ class NearMiss(ArticleRule):
     for another (a preposition) or a spelling of the same word ("Defence",
     "Centre"): a content word changed for a different one names another body
     ("Tribunal Superior de Justicia" is not the "Tribunal Supremo de Justicia").
+    A name quoted on its own is named, not used (a correction), and is not reported.
 
     ## Why is this bad?
     A name almost right is still wrong: it cannot be found and it looks like a
