@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import gettext
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ __all__ = [
     "PoFile",
     "normalize_plural_forms",
     "parse_po",
+    "plural_forms_agree",
     "plural_forms_warning",
     "read_po",
 ]
@@ -376,10 +378,55 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
+# Counts on which two plural rules are compared: every small number, and the
+# millions that CLDR's "many" category of the Romance languages singles out.
+_PLURAL_PROBES = (*range(1001), 10_000, 100_000, 1_000_000, 1_000_001, 2_000_000, 10**9)
+
+
+def _plural_rule(value: str) -> tuple[int, Callable[[int], int]] | None:
+    """``nplurals`` and the compiled expression of a Plural-Forms value, or None."""
+    nplurals, expression = normalize_plural_forms(value)
+    if nplurals is None or nplurals < 1 or not expression:
+        return None
+    try:
+        return nplurals, gettext.c2py(expression)  # a safe C-expression compiler
+    except (ValueError, SyntaxError, RecursionError):
+        return None
+
+
+def plural_forms_agree(actual: str, expected: str) -> bool:
+    """Whether two Plural-Forms values sort counts alike.
+
+    They agree when one rule's forms refine the other's: every form of the finer
+    rule falls in a single form of the coarser one. So the classic Spanish
+    ``nplurals=2; plural=(n != 1)`` agrees with CLDR's three forms (which set the
+    millions apart), while ``plural=(n > 1)`` (French's rule) does not. Which
+    CLDR release Babel ships then does not decide whether a header is wrong.
+    """
+    if normalize_plural_forms(actual) == normalize_plural_forms(expected):
+        return True
+    first, second = _plural_rule(actual), _plural_rule(expected)
+    if first is None or second is None:
+        return False
+    (count_a, rule_a), (count_b, rule_b) = first, second
+    a_of_b: dict[int, int] = {}
+    b_of_a: dict[int, int] = {}
+    a_coarser = b_coarser = True
+    for n in _PLURAL_PROBES:
+        a, b = rule_a(n), rule_b(n)
+        if not (0 <= a < count_a and 0 <= b < count_b):
+            return False
+        a_coarser = a_coarser and a_of_b.setdefault(b, a) == a
+        b_coarser = b_coarser and b_of_a.setdefault(a, b) == b
+        if not (a_coarser or b_coarser):
+            return False
+    return True
+
+
 def plural_forms_warning(po: PoFile, expected: str, language: str) -> CatalogWarning | None:
     """A warning when the file's Plural-Forms disagrees with ``expected`` (Babel's, CLDR)."""
     actual = po.plural_forms
-    if actual is None or normalize_plural_forms(actual) == normalize_plural_forms(expected):
+    if actual is None or plural_forms_agree(actual, expected):
         return None
     return CatalogWarning(
         po.path,

@@ -105,7 +105,7 @@ def test_django_plural_forms_defect_is_a_warning(po_dir: Path) -> None:
     assert expected is not None
     warning = plural_forms_warning(po, expected, "es")
     assert warning is not None and warning.line == 18
-    assert "(n > 1)" in warning.message and "(n != 1)" in warning.message
+    assert "(n > 1)" in warning.message and repr(expected) in warning.message
     for name in ("git-es.po", "gnome-calculator-es.po", "amule-es-weblate.po"):
         assert plural_forms_warning(read_po(po_dir / name), expected, "es") is None
 

@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 
 from glosador.errors import CatalogError
-from glosador.pofile import normalize_plural_forms, parse_po, plural_forms_warning, read_po
+from glosador.pofile import (
+    normalize_plural_forms,
+    parse_po,
+    plural_forms_agree,
+    plural_forms_warning,
+    read_po,
+)
 
 HEADER = (
     '# Translator header comment.\nmsgid ""\nmsgstr ""\n'
@@ -134,6 +140,31 @@ class TestPluralForms:
         assert warning is not None
         assert str(warning).startswith("fr-rule.po:4: warning: Plural-Forms")
         assert "(n > 1)" in warning.message and "(n != 1)" in warning.message
+
+    def test_agree_when_one_rule_refines_the_other(self) -> None:
+        classic = "nplurals=2; plural=(n != 1);"
+        cldr_47 = "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);"
+        assert plural_forms_agree(classic, cldr_47) and plural_forms_agree(cldr_47, classic)
+        assert plural_forms_agree(
+            "nplurals=2; plural=(n > 1);",
+            "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+        )
+        assert plural_forms_agree("nplurals=1; plural=0;", "nplurals=1; plural=0;")
+
+    def test_disagree(self) -> None:
+        classic = "nplurals=2; plural=(n != 1);"
+        assert not plural_forms_agree("nplurals=2; plural=(n > 1);", classic)
+        assert not plural_forms_agree(
+            "nplurals=2; plural=(n > 1);",
+            "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
+        )
+        assert not plural_forms_agree(
+            "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+            classic,
+        )
+        assert not plural_forms_agree("nplurals=1; plural=n;", classic)  # a form out of range
+        assert not plural_forms_agree("nplurals=2; plural=(n !=;", classic)  # broken
+        assert not plural_forms_agree("plural=(n != 1);", classic)  # no nplurals
 
     def test_no_warning_when_equivalent(self) -> None:
         po = parse_po('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=n != 1;\\n"\n')
