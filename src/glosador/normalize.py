@@ -13,10 +13,11 @@ finding positions exact without re-searching.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import accumulate, compress, repeat
+from operator import add
 
 __all__ = [
     "Token",
@@ -128,15 +129,18 @@ _PARTS = re.compile(r"\S+|\s+")
 
 
 def split_folded(folded: str) -> tuple[list[str], list[int], list[int]]:
-    """Split folded text into tokens, start and end offsets, without a Python loop per token."""
-    parts = _PARTS.findall(folded)
-    if not parts:
-        return [], [], []
-    offsets = list(itertools.accumulate(map(len, parts), initial=0))
-    first = 1 if parts[0][0] == " " else 0
-    tokens = parts[first::2]
-    starts = offsets[first:-1:2]
-    ends = offsets[first + 1 :: 2]
+    """Split folded text into tokens, start and end offsets, without a Python loop per token.
+
+    Folded text separates tokens with single spaces only, so splitting on " " gives
+    every token and an empty string for each further space of a run; part ``i``
+    starts at the sum of the lengths before it plus ``i``.
+    """
+    parts = folded.split(" ")
+    lengths = list(map(len, parts))
+    offsets = accumulate(map(add, lengths, repeat(1)), initial=0)
+    starts = list(compress(offsets, lengths))
+    tokens = list(compress(parts, lengths))
+    ends = list(map(add, starts, filter(None, lengths)))
     if MARK in folded:
         tokens = [t.replace(MARK, "") for t in tokens]
     return tokens, starts, ends
