@@ -34,7 +34,10 @@ from glosador.language import (
 from glosador.matcher import (
     ANCHOR_BIAS,
     ANCHOR_SHIFT,
-    BASE_MASK,
+    FORM_MASK,
+    FORM_SHIFT,
+    LENGTH_MASK,
+    NEED_TWO,
     STOPWORDS,
     CompiledGlossary,
     Hit,
@@ -549,58 +552,69 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
 def _fuzzy(
     compiled: CompiledGlossary, segment_scan: Scan, index: int, found: list[Occurrence]
 ) -> list[Fuzzy]:
-    if not segment_scan.anchors:
+    anchors = segment_scan.anchors
+    if not anchors:
         return []
     tokens = segment_scan.tokens
     count = len(tokens)
-    exact_spans = {(o.tok_start, o.tok_end) for o in found}
-    listed = {(h.start, h.end) for h in segment_scan.hits}
-    seen: set[tuple[int, int]] = set()  # mixed spans
-    result: list[Fuzzy] = []
-    near: dict[tuple[int, int], tuple[int, Fuzzy]] = {}
     # a form is tried where two of its anchor words stand at their places (one for short
     # forms and forms with a single anchor): a fuzzy span keeps most of its form's words.
     # A near miss may shift the words after an added or dropped one: bases +-1 count too.
     # An anchor inside an exact occurrence only leads to forms longer than it: a fuzzy
     # span may swallow a shorter exact occurrence, never cut one or replace an equal one.
-    covered = {k: o.tok_end - o.tok_start for o in found for k in range(o.tok_start, o.tok_end)}
+    covered = [0] * count if found else None
+    if covered is not None:
+        for o in found:
+            length = o.tok_end - o.tok_start
+            covered[o.tok_start : o.tok_end] = [length] * length
     placed: list[int] = []
-    for token_index, placements, lengths in segment_scan.anchors:
-        keys = map(add, placements, repeat(token_index))
-        length = covered.get(token_index)
-        if length is None:
-            placed.extend(keys)
-        else:
+    for token_index, placements, lengths in anchors:
+        keys = map(add, placements, repeat(token_index << ANCHOR_SHIFT))
+        length = covered[token_index] if covered is not None else 0
+        if length:
             placed.extend(compress(keys, map(gt, lengths, repeat(length))))
-    hits = Counter(placed)
-    need = compiled.anchor_need
-    # (base, form, anchors found): the placements with enough anchors (placement keys
-    # order by form, then base: a neighbour base is the key +- 1)
-    tried = sorted(
-        ((key & BASE_MASK) - ANCHOR_BIAS, key >> ANCHOR_SHIFT, anchored)
-        for key, anchored in hits.items()
-        if anchored >= need[key >> ANCHOR_SHIFT]
-        or anchored + hits.get(key - 1, 0) + hits.get(key + 1, 0) >= need[key >> ANCHOR_SHIFT]
-    )
+        else:
+            placed.extend(keys)
+    if not placed:
+        return []
+    exact_spans = {(o.tok_start, o.tok_end) for o in found}
+    listed: set[tuple[int, int]] | None = None  # spans of listed forms (for GL108)
+    seen: set[tuple[int, int]] = set()  # mixed spans
+    result: list[Fuzzy] = []
+    near: dict[tuple[int, int], tuple[int, Fuzzy]] = {}
     forms, form_language, other_words = compiled.forms, compiled.form_language, compiled.other_words
-    for base, form_index, found_anchors in tried:
-        words = forms[form_index].tokens
-        n = len(words)
+    one_base = 1 << ANCHOR_SHIFT
+    # placement keys sort by base, then form; a neighbour base is the key +- one_base
+    for key in sorted(set(placed)):
+        n = key & LENGTH_MASK
+        base = (key >> ANCHOR_SHIFT) - ANCHOR_BIAS
+        strong = True
+        if key & NEED_TWO:  # rare: count this form's anchors here and at bases +-1
+            anchored = placed.count(key)
+            strong = anchored >= 2
+            if (
+                not strong
+                and anchored + placed.count(key - one_base) + placed.count(key + one_base) < 2
+            ):
+                continue
+        form_index = (key >> FORM_SHIFT) & FORM_MASK
+        words = forms[form_index][1]
         end = base + n
         # GL101: the form's words, some replaced by the same concept's other-language
         # words; first, cheaply, every differing word must belong to another language
         if (
-            found_anchors >= need[form_index]
+            strong
             and base >= 0
             and end <= count
             and (base, end) not in seen
             and (base, end) not in exact_spans
         ):
             window = tokens[base:end]
-            differing = list(compress(window, map(ne, window, words)))
             if (
-                differing
-                and other_words[form_language[form_index]].issuperset(differing)
+                other_words[form_language[form_index]].issuperset(
+                    compress(window, map(ne, window, words))
+                )
+                and tuple(window) != words
                 and _mixed(compiled, form_index, window)
                 and not _crosses_hard_punctuation(segment_scan, base, end)
                 and (
@@ -611,18 +625,24 @@ def _fuzzy(
                 concept_id = compiled.form_concept[form_index]
                 seen.add((base, end))
                 result.append(
-                    dataclasses.replace(
-                        _make_fuzzy(
-                            "mixed", segment_scan, index, base, end, concept_id, form_index
-                        ),
-                        alternatives=_sharing(compiled, form_index),
+                    _make_fuzzy(
+                        "mixed",
+                        segment_scan,
+                        index,
+                        base,
+                        end,
+                        concept_id,
+                        form_index,
+                        _sharing(compiled, form_index),
                     )
                 )
                 continue
-        if n < 3 or words[0] not in tokens[max(base - 1, 0) : base + 2]:
+        if n < 3 or words[0] not in tokens[base - 1 if base > 0 else 0 : base + 2]:
             continue
         if not compiled.proper[forms[form_index].term]:
             continue
+        if listed is None:
+            listed = {(h.start, h.end) for h in segment_scan.hits}
         concept_id = compiled.form_concept[form_index]
         language = form_language[form_index]
         # GL108: one interior word added, dropped or changed
@@ -662,6 +682,8 @@ def _fuzzy(
                         ),
                     )
     result.extend(candidate for span, (_, candidate) in sorted(near.items()) if span not in seen)
+    if not result:
+        return result
     # a fuzzy span must not cut an exact occurrence in two; it may swallow shorter ones
     kept = []
     for item in result:
@@ -683,15 +705,16 @@ def _fuzzy(
 
 def _sharing(compiled: CompiledGlossary, form_index: int) -> tuple[str, ...]:
     """The other concepts with a form written like this one ("Supreme Court of Justice"
-    is Venezuela's court and Bolivia's)."""
-    form = compiled.forms[form_index]
-    found = compiled.automaton.get("".join(compiled.vocab[t] for t in form.tokens), None)
-    if not found:
-        return ()
-    concept = compiled.form_concept[form_index]
-    others = dict.fromkeys(compiled.form_concept[f] for f in found[0])
-    others.pop(concept, None)
-    return tuple(others)
+    is Venezuela's court and Bolivia's; cached)."""
+    cache: dict[int, tuple[str, ...]] = compiled.__dict__.setdefault("_sharing_cache", {})
+    shared = cache.get(form_index)
+    if shared is None:
+        form = compiled.forms[form_index]
+        found = compiled.automaton.get("".join(compiled.vocab[t] for t in form.tokens), None)
+        others = dict.fromkeys(compiled.form_concept[f] for f in found[0]) if found else {}
+        others.pop(compiled.form_concept[form_index], None)
+        shared = cache[form_index] = tuple(others)
+    return shared
 
 
 def _mixed(compiled: CompiledGlossary, form_index: int, window: Sequence[str]) -> bool:
@@ -722,7 +745,14 @@ def _mixed(compiled: CompiledGlossary, form_index: int, window: Sequence[str]) -
 
 
 def _make_fuzzy(
-    kind: str, segment_scan: Scan, index: int, start: int, end: int, concept: str, form: int
+    kind: str,
+    segment_scan: Scan,
+    index: int,
+    start: int,
+    end: int,
+    concept: str,
+    form: int,
+    alternatives: tuple[str, ...] = (),
 ) -> Fuzzy:
     return Fuzzy(
         kind,
@@ -733,6 +763,7 @@ def _make_fuzzy(
         segment_scan.ends[end - 1],
         concept,
         form,
+        alternatives=alternatives,
     )
 
 

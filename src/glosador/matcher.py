@@ -37,6 +37,7 @@ __all__ = [
     "Scan",
     "compile_glossary",
     "placement",
+    "placement_key",
     "scan",
     "select_longest",
 ]
@@ -82,10 +83,16 @@ STOPWORDS = frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "21"
-ANCHOR_SHIFT = 32  #: a placement key's form index starts at this bit
-ANCHOR_BIAS = 64  #: added to a placement's base (a base may be negative; forms are short)
-BASE_MASK = (1 << ANCHOR_SHIFT) - 1
+_COMPILER_VERSION = "22"
+#: A placement key packs, from the high bits down, a form's base token index (plus
+#: ``ANCHOR_BIAS``: a base may be negative), its form index, whether it needs two
+#: anchors, and its length in tokens. Sorting keys sorts by base, then form.
+ANCHOR_SHIFT = 32  #: the base starts at this bit: a token index t adds ``t << ANCHOR_SHIFT``
+ANCHOR_BIAS = 64  #: forms that anchor the fuzzy search are shorter than this
+FORM_SHIFT = 7
+FORM_MASK = (1 << (ANCHOR_SHIFT - FORM_SHIFT)) - 1
+NEED_TWO = 1 << 6  #: the form is tried where two of its anchors stand in place
+LENGTH_MASK = NEED_TWO - 1
 
 
 class Form(NamedTuple):
@@ -119,8 +126,7 @@ class Scan:
     ends: list[int]
     hits: list[Hit]
     #: (token index, placements, form lengths): the forms this token anchors, each
-    #: placement a key ``form << ANCHOR_SHIFT | base + ANCHOR_BIAS`` less the token index
-    #: (see ``placement``)
+    #: placement a key less ``token index << ANCHOR_SHIFT`` (see ``placement``)
     anchors: list[tuple[int, tuple[int, ...], tuple[int, ...]]]
 
 
@@ -173,9 +179,6 @@ class CompiledGlossary:
             for language in by_language
         }
         self.vocab: dict[str, str] = {}
-        #: per form: how many of its anchor words must stand at their places before the
-        #: fuzzy rules compare it with the text (two, one for short forms)
-        self.anchor_need: list[int] = [1] * len(self.forms)
         self._build_automaton()
 
     def _assign_codes(self) -> None:
@@ -201,7 +204,7 @@ class CompiledGlossary:
     def _build_automaton(self) -> None:
         self._assign_codes()
         vocab = self.vocab
-        patterns: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+        patterns: dict[str, tuple[list[int], list[tuple[int, int, bool]]]] = {}
         for index, form in enumerate(self.forms):
             key = "".join(vocab[t] for t in form.tokens)
             patterns.setdefault(key, ([], []))[0].append(index)
@@ -213,7 +216,9 @@ class CompiledGlossary:
         fuzzy_forms = [
             (index, form)
             for index, form in enumerate(self.forms)
-            if len(form.tokens) >= 2 and not form.inflected and self.terms[form.term].is_full
+            if 2 <= len(form.tokens) <= LENGTH_MASK
+            and not form.inflected
+            and self.terms[form.term].is_full
         ]
         frequency: Counter[tuple[str, ...]] = Counter()
         for _, form in fuzzy_forms:
@@ -230,21 +235,21 @@ class CompiledGlossary:
         ]
         _add_triples(fuzzy_forms, chosen)
         for (index, form), ranked in zip(fuzzy_forms, chosen, strict=True):
-            for last, words in ranked:
-                key = "".join(vocab[w] for w in words)
-                patterns.setdefault(key, ([], []))[1].append((index, last))
             # disjoint anchors: one word replaced, added or dropped removes at most one
             # of them, so a form with three or more anchors can ask for two
-            need = 1 if len(form.tokens) <= 3 or len(ranked) < 3 else 2
-            self.anchor_need[index] = need
+            need_two = len(form.tokens) > 3 and len(ranked) >= 3
+            for last, words in ranked:
+                key = "".join(vocab[w] for w in words)
+                patterns.setdefault(key, ([], []))[1].append((index, last, need_two))
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for key, (forms, anchors) in patterns.items():
             # an anchor hit at token t places its form at base t - position: the key
-            # ``form << ANCHOR_SHIFT | base + ANCHOR_BIAS`` is this value plus t
+            # is this value plus ``t << ANCHOR_SHIFT``
             placements = tuple(
-                (form << ANCHOR_SHIFT) + ANCHOR_BIAS - position for form, position in anchors
+                placement_key(form, -position, len(self.forms[form].tokens), need_two)
+                for form, position, need_two in anchors
             )
-            lengths = tuple(len(self.forms[form].tokens) for form, _ in anchors)
+            lengths = tuple(len(self.forms[form].tokens) for form, _, _ in anchors)
             automaton.add_word(key, (tuple(forms), placements, lengths))
         if patterns:
             automaton.make_automaton()
@@ -252,8 +257,9 @@ class CompiledGlossary:
         self.has_patterns = bool(patterns)
 
     def __getstate__(self) -> dict[str, Any]:
-        # the terms are the glossary's own objects: compile_glossary puts them back
-        state = dict(self.__dict__)
+        # the terms are the glossary's own objects: compile_glossary puts them back;
+        # the checker's look-up caches (``_*_cache``) are rebuilt on use
+        state = {k: v for k, v in self.__dict__.items() if not k.endswith("_cache")}
         state["terms"] = []
         state["forms"] = [tuple(form) for form in self.forms]  # plain tuples load faster
         return state
@@ -384,9 +390,19 @@ def scan(compiled: CompiledGlossary, text: str) -> Scan:
     return Scan(text, tokens, starts, ends, hits, anchors)
 
 
+def placement_key(form: int, base: int, length: int, need_two: bool) -> int:
+    """The placement key of ``form`` at token ``base`` (see ``ANCHOR_SHIFT``)."""
+    return (
+        ((base + ANCHOR_BIAS) << ANCHOR_SHIFT)
+        | (form << FORM_SHIFT)
+        | (NEED_TWO if need_two else 0)
+        | length
+    )
+
+
 def placement(key: int) -> tuple[int, int]:
     """The form and base token index of an anchor placement key."""
-    return key >> ANCHOR_SHIFT, (key & BASE_MASK) - ANCHOR_BIAS
+    return (key >> FORM_SHIFT) & FORM_MASK, (key >> ANCHOR_SHIFT) - ANCHOR_BIAS
 
 
 def select_longest(spans: Sequence[tuple[int, int]]) -> list[int]:

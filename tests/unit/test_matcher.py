@@ -4,7 +4,14 @@ import pickle
 from pathlib import Path
 
 import glosador
-from glosador.matcher import _disjoint, compile_glossary, placement, scan, select_longest
+from glosador.matcher import (
+    ANCHOR_SHIFT,
+    _disjoint,
+    compile_glossary,
+    placement,
+    scan,
+    select_longest,
+)
 
 NEWSROOM = Path(__file__).resolve().parents[1] / "fixtures" / "glossaries" / "newsroom"
 
@@ -54,7 +61,7 @@ def test_anchor_hits_lead_to_fuzzy_candidates() -> None:
     compiled = compile_glossary(glosador.load_glossary(NEWSROOM))
     found = scan(compiled, "the Committee of Mothers in Defense of the Truth")
     forms = {
-        compiled.forms[placement(key + token)[0]].tokens
+        compiled.forms[placement(key + (token << ANCHOR_SHIFT))[0]].tokens
         for token, keys, _ in found.anchors
         for key in keys
     }
