@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import add, gt, ne
+from typing import Any
 
 from glosador.extract import Document
 from glosador.language import (
@@ -287,19 +288,47 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
     Hits are taken longest first and validated (case, accents) only when nothing
     taken so far overlaps them, so the forms inside a long name cost nothing.
     """
+    hits = segment_scan.hits
+    if not hits:
+        return []
     text, starts, ends = segment_scan.text, segment_scan.starts, segment_scan.ends
     caps = not any(c.islower() for c in text)
     taken = [False] * len(segment_scan.tokens)
     chosen: list[Occurrence] = []
-    for hit in sorted(segment_scan.hits, key=lambda h: (h.start - h.end, h.start)):
+    memo = _memo(compiled, "_validate_cache")
+    for hit in sorted(hits, key=_longest_first) if len(hits) > 1 else hits:
         if any(taken[hit.start : hit.end]):
             continue
-        occurrence = _validate(compiled, text, starts, ends, hit, index, caps)
+        occurrence = _validate(compiled, text, starts, ends, hit, index, caps, memo)
         if occurrence is not None:
             taken[hit.start : hit.end] = [True] * (hit.end - hit.start)
             chosen.append(occurrence)
-    chosen.sort(key=lambda o: o.tok_start)
+    if len(chosen) > 1:
+        chosen.sort(key=lambda o: o.tok_start)
     return chosen
+
+
+def _longest_first(hit: Hit) -> tuple[int, int]:
+    return hit.start - hit.end, hit.start
+
+
+_MEMO_SIZE = 100_000  #: entries a look-up cache holds before it starts afresh
+
+
+def _memo(compiled: CompiledGlossary, name: str) -> dict[Any, Any]:
+    """A look-up cache kept with the compiled glossary (bounded: emptied when full)."""
+    memo: dict[Any, Any] = compiled.__dict__.setdefault(name, {})
+    if len(memo) > _MEMO_SIZE:
+        memo.clear()
+    return memo
+
+
+#: a hit's verdict: the chosen forms, their concepts and the quality (None: prose);
+#: and, when a case-sensitive form is only in the wrong case, the candidates left
+#: for ``_within_a_name`` to judge at each place
+_Verdict = tuple[
+    tuple[tuple[int, ...], tuple[str, ...], str] | None, tuple[tuple[int, int, str, bool], ...]
+]
 
 
 def _validate(
@@ -310,36 +339,87 @@ def _validate(
     hit: Hit,
     index: int,
     caps: bool,
+    memo: dict[Any, Any],
 ) -> Occurrence | None:
-    """The occurrence a hit is, with its best forms, or ``None`` when it is ordinary prose."""
+    """The occurrence a hit is, with its best forms, or ``None`` when it is ordinary prose.
+
+    The verdict depends only on the forms, the words as written, whether the segment
+    is in capitals and whether the words start a sentence, so it is cached by them
+    (a name is written the same way again and again); only the test of a wrongly
+    cased acronym against the name around it is made at each place.
+    """
     start, end = starts[hit.start], ends[hit.end - 1]
     span = text[start:end]
+    forms = hit.forms
+    sensitive = _memo(compiled, "_sensitive_cache").get(forms)
+    if sensitive is None:
+        sensitive = compiled.__dict__["_sensitive_cache"][forms] = any(
+            compiled.terms[compiled.forms[f].term].case_sensitive for f in forms
+        )
+    key = (forms, span, caps, sensitive and _sentence_initial(text, start))
+    verdict: _Verdict | None = memo.get(key)
+    if verdict is None:
+        written = [
+            span[s - start : e - start]
+            for s, e in zip(starts[hit.start : hit.end], ends[hit.start : hit.end], strict=True)
+        ]
+        verdict = memo[key] = _verdict(compiled, forms, span, written, caps, key[3])
+    result, pending = verdict
+    if pending:
+        in_name = _within_a_name(text, starts, ends, hit)
+        good = [
+            (rank, form, quality)
+            for rank, form, quality, named in pending
+            if not (named and in_name)
+        ]
+        result = _best(compiled, good)
+    if result is None:
+        return None
+    best, concepts, quality = result
+    return Occurrence(index, hit.start, hit.end, start, end, best, concepts, best[0], quality)
+
+
+def _verdict(
+    compiled: CompiledGlossary,
+    forms: tuple[int, ...],
+    span: str,
+    written: list[str],
+    caps: bool,
+    initial: bool,
+) -> _Verdict:
     lower = span.islower()
-    written: list[str] | None = None
-    good: list[tuple[int, int, str]] = []  # (rank, form, quality)
-    for form in hit.forms:
+    shouting = not lower and span.isupper()
+    good: list[tuple[int, int, str, bool]] = []  # (rank, form, quality, unless in a name)
+    for form in forms:
         term = compiled.terms[compiled.forms[form].term]
         if lower and term.case_sensitive and not term.term.islower():
-            continue  # "con" is a word, not the acronym CON (the common case: no words built)
-        if written is None:
-            written = [text[starts[k] : ends[k]] for k in range(hit.start, hit.end)]
-        initial = not term.case_sensitive or _sentence_initial(text, start)
-        shouting = not lower and span.isupper()
-        quality = _case_quality(compiled, form, written, caps, shouting, initial)
+            continue  # "con" is a word, not the acronym CON
+        quality = _case_quality(
+            compiled, form, written, caps, shouting, initial or not term.case_sensitive
+        )
         if quality is None:
             continue
-        if quality == "case" and term.case_sensitive and _within_a_name(text, starts, ends, hit):
-            continue  # "Dina Boluarte", "Fundación de Mera": a name, not DINA or MERA
+        # "Dina Boluarte", "Fundación de Mera": a name, not DINA or MERA
+        named = quality == "case" and term.case_sensitive
         if quality == "exact" and not _accents_ok(compiled, form, span):
             quality = "accents"
-        good.append((_RANK[quality], form, quality))
+        good.append((_RANK[quality], form, quality, named))
+    if any(named for *_, named in good):
+        return None, tuple(good)
+    return _best(compiled, [(rank, form, quality) for rank, form, quality, _ in good]), ()
+
+
+def _best(
+    compiled: CompiledGlossary, good: list[tuple[int, int, str]]
+) -> tuple[tuple[int, ...], tuple[str, ...], str] | None:
+    """The forms of the best quality, their concepts and that quality."""
     if not good:
         return None
     good.sort(key=lambda g: g[0])
     best_rank = good[0][0]
     forms = tuple(f for r, f, _ in good if r == best_rank)
     concepts = tuple(dict.fromkeys(compiled.concept_of_form(f) for f in forms))
-    return Occurrence(index, hit.start, hit.end, start, end, forms, concepts, forms[0], good[0][2])
+    return forms, concepts, good[0][2]
 
 
 #: words inside a name that join its parts: "Fundación de Mera", "Office of the Rodo"
