@@ -68,7 +68,7 @@ __all__ = [
 ]
 
 DEFAULT_DOMAIN = "glossary"
-_FIXED_DATE = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+_FIXED_DATE = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 _AUTO_FLAGS = frozenset({"python-format", "python-brace-format"})
 _WIDTH = 79
 
@@ -150,7 +150,7 @@ def build_date() -> _dt.datetime:
     if not value:
         return _FIXED_DATE
     try:
-        return _dt.datetime.fromtimestamp(int(value), tz=_dt.timezone.utc)
+        return _dt.datetime.fromtimestamp(int(value), tz=_dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise CatalogError(f"SOURCE_DATE_EPOCH is not a number of seconds: {value!r}") from None
 

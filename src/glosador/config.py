@@ -26,7 +26,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import sys
+import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
@@ -36,11 +36,6 @@ from typing import Any
 from glosador.errors import ConfigError
 from glosador.glossary import BUNDLED, is_bundled_name
 from glosador.model import Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = [
     "CONFIG_FILES",

@@ -1,4 +1,4 @@
-"""Markdown prose with exact source offsets, parsed with markdown-it-py (CommonMark).
+"""Markdown prose with exact source offsets, parsed with pulldown-cmark (CommonMark).
 
 Checked: paragraphs, headings (ATX and setext), list items, block quotes, table
 cells, link text, image alt text and emphasis. Not checked: code blocks, inline
@@ -6,402 +6,165 @@ code, link destinations and titles, autolinks and bare URLs, raw HTML (the text
 between inline tags is still prose), front matter. HTML comments are returned as
 ``Comment``s, since inline suppressions live in them.
 
-markdown-it gives each block its line range but no character offsets, so the
-mapping is rebuilt in two steps, both linear:
-
-1. the block's inline source (``token.content``: its lines with container
-   prefixes and indentation removed) is aligned line by line with the file;
-2. the inline tokens (text, escapes, entities, breaks, markup) are found in that
-   inline source in order, from a cursor that also skips code spans, link
-   destinations and HTML tags, so literal text inside them is never mistaken for
-   the prose after them.
+The parser (pulldown-cmark, through pyromark) reports every event with the byte
+range of the source it came from, so each piece of text is placed directly: a
+literal piece maps character by character, an entity (``&eacute;``) or an escape
+(``\\*``) maps as a whole to its source, and a line break read as a space maps to
+the line break. The byte ranges are turned into code-point offsets with one
+cursor moving forward through the file, so the whole mapping is linear.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from typing import Any, cast
 
-from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination, parseLinkTitle
-from markdown_it.token import Token
+import pyromark
 
 from glosador.extract import Comment, OffsetBuilder, Segment
 
 __all__ = ["markdown_segments"]
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+_OPTIONS = pyromark.Options.ENABLE_TABLES
 _FRONT_OPEN = re.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
 _FRONT_CLOSE = {
     "---": re.compile(r"(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)"),
     "+++": re.compile(r"(?:\r\n|\r|\n)\+\+\+[ \t]*(?=\r|\n|\Z)"),
 }
 _HTML_COMMENT = re.compile(r"<!--(?:-?>|.*?-->|.*\Z)", re.DOTALL)
-_BACKTICKS = re.compile(r"`+")
-_SPACE = re.compile(r"[ \t\n]*")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]}*_]", re.IGNORECASE)
-_CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list-item"}
-_EMPHASIS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
+_NOT_BREAK = re.compile(r"[^\r\n]")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+#: blocks whose text is one segment, by the kind they give it
+_BLOCKS = {"Paragraph": None, "Heading": "heading", "TableCell": "table-cell", "Item": "list-item"}
+_CONTAINERS = {"BlockQuote": "blockquote", "Item": "list-item"}
+_LINK_SKIPPED = frozenset({"Autolink", "Email"})
+_SKIPPED_BLOCKS = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
+#: blocks that end the segment before them
+_BOUNDARIES = frozenset({"List", "Table", "TableHead", "TableRow", "FootnoteDefinition"})
 
 
-class _Parser(MarkdownIt):
-    """CommonMark parser that leaves link destinations alone: they are never
-    rendered here, and normalising them (punycode, percent-encoding) costs
-    a fifth of the parse."""
+class _Offsets:
+    """Byte offsets of the UTF-8 source as code-point offsets, with a forward cursor."""
 
-    def normalizeLink(self, url: str) -> str:
-        return url
+    __slots__ = ("_byte", "_char", "_data")
 
-    def normalizeLinkText(self, link: str) -> str:
-        return link
+    def __init__(self, text: str) -> None:
+        self._data = None if text.isascii() else text.encode("utf-8")
+        self._byte = self._char = 0
 
-    def validateLink(self, url: str) -> bool:
-        return True
-
-
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    md = _Parser("commonmark").enable("table")
-    # keep escapes and entities as separate ``text_special`` tokens: their
-    # ``markup`` is the source text, which is what we need to place them
-    md.disable("text_join")
-    return md
+    def __call__(self, offset: int) -> int:
+        data = self._data
+        if data is None:
+            return offset
+        if offset < self._byte:
+            self._byte = self._char = 0
+        self._char += len(data[self._byte : offset].decode("utf-8", "ignore"))
+        self._byte = offset
+        return self._char
 
 
-@lru_cache(maxsize=8)
-def _closing_ticks(length: int) -> re.Pattern[str]:
-    return re.compile(r"(?<!`)" + "`" * length + r"(?!`)")
-
-
-class _Lines:
-    """Start and end (before the line break) of every line of the file."""
+class _Builder:
+    """Collects the segments of the document in order, alt texts after their block."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+        self.segments: list[Segment] = []
+        self.comments: list[Comment] = []
+        self.current: OffsetBuilder | None = None
+        self.kind = "paragraph"
+        self.alts: list[Segment] = []
+        self.cursor = 0  #: where the last placed piece of the current block ended
 
-    def __len__(self) -> int:
-        return len(self.starts)
+    def open(self, kind: str, start: int) -> None:
+        self.flush()
+        self.current = OffsetBuilder()
+        self.kind = kind
+        self.cursor = start
 
-    def start(self, line: int) -> int:
-        return self.starts[min(line, len(self.starts) - 1)]
-
-    def end(self, line: int) -> int:
-        """Offset of the line break ending ``line`` (or the end of the file)."""
-        if line + 1 >= len(self.starts):
-            return len(self.text)
-        end = self.starts[line + 1] - 1
-        if self.text[end] == "\n" and end > self.starts[line] and self.text[end - 1] == "\r":
-            end -= 1
-        return end
-
-    def break_span(self, line: int) -> tuple[int, int]:
-        """Source offset and length of the line break after ``line``."""
-        end = self.end(line)
-        nxt = self.starts[line + 1] if line + 1 < len(self.starts) else end
-        return end, nxt - end
-
-
-class _ContentMap:
-    """Maps an inline token's ``content`` (its block's inline source) to the file.
-
-    ``runs`` are ``(content_start, source_start, content_length, source_length)``;
-    ``lines`` holds, for every line of the content, where it starts in the content
-    and which line of the file it came from (for soft breaks).
-    """
-
-    __slots__ = ("_line_starts", "_lines", "_run_starts", "_runs", "end")
-
-    def __init__(
-        self, content: str, lines: _Lines, first_line: int, low: int | None = None
-    ) -> None:
-        self._runs: list[tuple[int, int, int, int]] = []
-        self._line_starts: list[int] = []
-        self._lines: list[int] = []
-        self.end = low if low is not None else lines.start(first_line)
-        text = lines.text
-        cstart = 0
-        for index, piece in enumerate(content.split("\n")):
-            line = min(first_line + index, len(lines) - 1)
-            self._line_starts.append(cstart)
-            self._lines.append(line)
-            lo = lines.start(line)
-            hi = lines.end(line)
-            if low is not None and index == 0:
-                lo = max(lo, low)
-            self._align(piece, cstart, text, lo, hi, table=low is not None)
-            cstart += len(piece) + 1
-        self._run_starts = [r[0] for r in self._runs]
-
-    def _align(self, piece: str, cstart: int, text: str, lo: int, hi: int, *, table: bool) -> None:
-        if not piece:
-            return
-        size = len(piece)
-        if not table:
-            # common case: the piece is what is left of the line after its prefix
-            if text.endswith(piece, lo, hi):
-                self._add(cstart, hi - size, size)
-                return
-            line_end = lo + len(text[lo:hi].rstrip())
-            if text.endswith(piece, lo, line_end):
-                self._add(cstart, line_end - size, size)
-                return
-        found = text.find(piece, lo, hi)
-        if found >= 0:
-            self._add(cstart, found, size)
-            return
-        unindented = piece.lstrip(" ")
-        if unindented != piece and not table:
-            # a tab partly used as indentation comes back as spaces
-            self._align(unindented, cstart + size - len(unindented), text, lo, hi, table=False)
-            return
-        # the parser removed the backslash of an escaped table pipe: align piece by piece
-        cursor = lo
-        offset = 0
-        for part in re.split(r"(\||\s+)", piece):
-            if not part:
-                continue
-            if part.isspace():
-                if text.startswith(part, cursor):
-                    self._add(cstart + offset, cursor, len(part))
-                    cursor += len(part)
-                offset += len(part)
-                continue
-            found = text.find(part, cursor, hi)
-            if found < 0:
-                return
-            if part == "|" and found > cursor and text[found - 1] == "\\":
-                self._runs.append((cstart + offset, found - 1, 1, 2))
-            else:
-                self._add(cstart + offset, found, len(part))
-            offset += len(part)
-            cursor = found + len(part)
-
-    def _add(self, cstart: int, sstart: int, size: int) -> None:
-        self._runs.append((cstart, sstart, size, size))
-        self.end = sstart + size
-
-    def _run_index(self, index: int) -> int:
-        return bisect.bisect_right(self._run_starts, index) - 1
+    def flush(self) -> None:
+        if self.current is not None:
+            _emit(self.segments, self.current, self.kind)
+            self.current = None
+        if self.alts:
+            self.segments.extend(self.alts)
+            self.alts = []
 
     def add_text(self, builder: OffsetBuilder, content: str, start: int, end: int) -> None:
-        """Append ``content[start:end]`` (literal source text) to ``builder``."""
-        runs = self._runs
-        i = max(self._run_index(start), 0)
-        while i < len(runs) and start < end:
-            cst, sst, clen, slen = runs[i]
-            if cst + clen <= start:
-                i += 1
-                continue
-            if cst >= end:
-                break
-            lo = max(start, cst)
-            hi = min(end, cst + clen)
-            if clen == slen:
-                builder.add(content[lo:hi], sst + lo - cst)
-            else:
-                builder.add(content[lo:hi], sst, slen)
-            start = hi
-            i += 1
+        """Place a piece of text from ``text[start:end]``."""
+        text = self.text
+        if (
+            start > self.cursor
+            and text[start - 1] == "\\"
+            and content[:1] == text[start : start + 1]
+            and content[:1] in _ESCAPABLE
+        ):
+            builder.add(content[0], start - 1, 2)  # "\*": the escape is part of the char
+            content, start = content[1:], start + 1
+        if len(content) == end - start:
+            _add_literal(builder, content, start)
+        elif content:
+            builder.add(content, start, end - start)  # an entity: the whole of it
+        self.cursor = end
 
-    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
-        """File offsets covering content ``[start, end)``, or None if not all mapped."""
-        first = self._run_index(start)
-        last = self._run_index(end - 1)
-        if first < 0 or last < 0:
-            return None
-        cst, sst, clen, slen = self._runs[first]
-        if start >= cst + clen:
-            return None
-        src_start = sst + (start - cst if clen == slen else 0)
-        cst, sst, clen, slen = self._runs[last]
-        if end - 1 >= cst + clen:
-            return None
-        src_end = sst + (end - cst if clen == slen else slen)
-        return src_start, src_end
+    def add_break(self, builder: OffsetBuilder, start: int, end: int) -> None:
+        """A soft or hard line break, read as a space placed on the line break."""
+        line_break = _NOT_BREAK.sub("", self.text[start:end])  # not the "  " or "\\" before
+        if line_break:
+            builder.add(" ", end - len(line_break), len(line_break))
+        else:
+            builder.add(" ", start, max(end - start, 1))
+        self.cursor = end
 
-    def line_of(self, index: int) -> int:
-        """File line of content offset ``index``."""
-        return self._lines[max(bisect.bisect_right(self._line_starts, index) - 1, 0)]
+    def comment(self, start: int, end: int) -> None:
+        self.comments.append(Comment(self.text[start:end], start, end))
 
 
-class _InlineWalker:
-    """Walks the inline tokens of one block and builds its segments."""
-
-    def __init__(
-        self,
-        content: str,
-        cmap: _ContentMap,
-        lines: _Lines,
-        kind: str,
-        segments: list[Segment],
-        comments: list[Comment],
-    ) -> None:
-        self.content = content
-        self.cmap = cmap
-        self.lines = lines
-        self.kind = kind
-        self.segments = segments
-        self.comments = comments
-
-    def run(self, children: Sequence[Token]) -> None:
-        builder = OffsetBuilder()
-        start = len(self.segments)
-        self._walk(children, 0, builder)
-        _emit(self.segments, builder, self.kind, at=start)
-
-    def _walk(self, children: Sequence[Token], cursor: int, builder: OffsetBuilder) -> int:
-        content = self.content
-        size = len(children)
-        i = 0
-        while i < size:
-            token = children[i]
-            kind = token.type
-            if kind == "text":
-                piece = token.content
-                found = cursor if content.startswith(piece, cursor) else content.find(piece, cursor)
-                if found >= 0:
-                    cursor = found + len(piece)
-                    self._text(builder, found, cursor)
-            elif kind == "text_special":
-                markup = token.markup or token.content
-                found = content.find(markup, cursor)
-                if found >= 0:
-                    cursor = found + len(markup)
-                    span = self.cmap.source_span(found, cursor)
-                    if span is not None:
-                        builder.add(token.content, span[0], span[1] - span[0])
-            elif kind in ("softbreak", "hardbreak"):
-                found = content.find("\n", cursor)
-                if found >= 0:
-                    cursor = found + 1
-                    where, length = self.lines.break_span(self.cmap.line_of(found))
-                    builder.add(" ", where, length)
-            elif kind in _EMPHASIS:
-                found = content.find(token.markup, cursor) if token.markup else -1
-                if found >= 0:
-                    cursor = found + len(token.markup)
-            elif kind == "code_inline":
-                cursor = self._skip_code(token.markup, cursor)
-            elif kind == "html_inline":
-                found = content.find(token.content, cursor)
-                if found >= 0:
-                    cursor = found + len(token.content)
-                    if token.content.startswith("<!--"):
-                        self._comment(found, cursor)
-            elif kind == "link_open":
-                if token.markup == "autolink":
-                    found = content.find("<", cursor)
-                    close = content.find(">", found + 1) if found >= 0 else -1
-                    if close >= 0:
-                        cursor = close + 1
-                    while i + 1 < size and children[i + 1].type != "link_close":
-                        i += 1
-                    i += 1  # the link_close
-                else:
-                    found = content.find("[", cursor)
-                    if found >= 0:
-                        cursor = found + 1
-            elif kind == "link_close":
-                cursor = self._skip_link_tail(cursor)
-            elif kind == "image":
-                found = content.find("![", cursor)
-                if found >= 0:
-                    cursor = self._image(token, found + 2)
-            i += 1
-        return cursor
-
-    def _text(self, builder: OffsetBuilder, start: int, end: int) -> None:
-        content = self.content
-        if content.find("://", start, end) < 0 and content.find("www.", start, end) < 0:
-            self.cmap.add_text(builder, content, start, end)
-            return
-        # bare URLs are not prose
-        for match in _URL.finditer(content, start, end):
-            self.cmap.add_text(builder, content, start, match.start())
-            start = match.end()
-        self.cmap.add_text(builder, content, start, end)
-
-    def _comment(self, start: int, end: int) -> None:
-        span = self.cmap.source_span(start, end)
-        if span is not None:
-            self.comments.append(Comment(self.lines.text[span[0] : span[1]], span[0], span[1]))
-
-    def _image(self, token: Token, label_start: int) -> int:
-        builder = OffsetBuilder()
-        at = len(self.segments)
-        cursor = self._walk(token.children or [], label_start, builder)
-        _emit(self.segments, builder, "alt", at=at)
-        return self._skip_link_tail(cursor)
-
-    def _skip_code(self, markup: str, cursor: int) -> int:
-        content = self.content
-        opening = _BACKTICKS.search(content, cursor)
-        if opening is None:
-            return cursor
-        ticks = len(markup) or len(opening.group())
-        closing = _closing_ticks(ticks).search(content, opening.end())
-        return closing.end() if closing is not None else opening.end()
-
-    def _skip_link_tail(self, cursor: int) -> int:
-        """Skip ``]`` and what follows it: ``(destination "title")`` or ``[label]``."""
-        content = self.content
-        size = len(content)
-        bracket = content.find("]", cursor)
-        if bracket < 0:
-            return cursor
-        pos = bracket + 1
-        if pos < size and content[pos] == "(":
-            pos = _skip_space(content, pos + 1)
-            dest = parseLinkDestination(content, pos, size)
-            if dest.ok:
-                pos = _skip_space(content, dest.pos)
-                title = parseLinkTitle(content, pos, size)
-                if title.ok:
-                    pos = _skip_space(content, title.pos)
-            if pos < size and content[pos] == ")":
-                return pos + 1
-            close = content.find(")", pos)
-            return close + 1 if close >= 0 else bracket + 1
-        if pos < size and content[pos] == "[":
-            close = content.find("]", pos + 1)
-            return close + 1 if close >= 0 else bracket + 1
-        return pos
+def _add_literal(builder: OffsetBuilder, content: str, start: int) -> None:
+    """Literal text, less the bare URLs in it (they are not prose)."""
+    if "://" not in content and "www." not in content.lower():
+        builder.add(content, start)
+        return
+    at = 0
+    for match in _URL.finditer(content):
+        builder.add(content[at : match.start()], start + at)
+        at = match.end()
+    builder.add(content[at:], start + at)
 
 
-def _skip_space(text: str, pos: int) -> int:
-    match = _SPACE.match(text, pos)
-    return match.end() if match else pos
-
-
-def _emit(segments: list[Segment], builder: OffsetBuilder, kind: str, *, at: int) -> None:
-    """Insert the built segment at index ``at`` (before any alt text found inside it)."""
+def _emit(segments: list[Segment], builder: OffsetBuilder, kind: str) -> None:
     text = builder.text()
     if text and not text.isspace():
-        segments.insert(at, Segment(text, builder.build(), kind))
+        segments.append(Segment(text, builder.build(), kind))
 
 
-def _front_matter_lines(text: str, lines: _Lines) -> int:
-    """Number of lines taken by YAML (``---``) or TOML (``+++``) front matter."""
+def _front_matter_end(text: str) -> int:
+    """Where YAML (``---``) or TOML (``+++``) front matter at the start ends (0: none)."""
     opening = _FRONT_OPEN.match(text)
     if opening is None:
         return 0
     closing = _FRONT_CLOSE[opening.group(1)].search(text, opening.end() - 1)
-    if closing is None:
-        return 0
-    last = bisect.bisect_right(lines.starts, closing.end() - 1) - 1
-    return last + 1
+    return closing.end() if closing is not None else 0
 
 
-def _html_block_comments(token: Token, lines: _Lines, comments: list[Comment]) -> None:
-    if token.map is None or "<!--" not in token.content:
-        return
-    start = lines.start(token.map[0])
-    end = lines.end(max(token.map[1] - 1, token.map[0]))
-    for match in _HTML_COMMENT.finditer(lines.text, start, end):
-        comments.append(Comment(match.group(), match.start(), match.end()))
+def _parseable(text: str) -> str:
+    """``text`` as the parser reads it, with every character in its place: front
+    matter blanked out (its line breaks kept), NUL and lone surrogates replaced."""
+    front = _front_matter_end(text)
+    if front:
+        text = _NOT_BREAK.sub(" ", text[:front]) + text[front:]
+    if "\0" in text:
+        text = text.replace("\0", "\ufffd")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+    return text
+
+
+def _name(tag: Any) -> str:
+    """The tag name of a ``Start``/``End`` event: ``"Paragraph"`` or ``{"Heading": ...}``."""
+    return tag if isinstance(tag, str) else next(iter(tag))
 
 
 def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
@@ -409,45 +172,78 @@ def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
 
     Offsets index ``text`` as given (code points); nothing here raises on odd input.
     """
-    segments: list[Segment] = []
-    comments: list[Comment] = []
     if not text or text.isspace():
-        return segments, comments
-    lines = _Lines(text.replace("\0", "\ufffd") if "\0" in text else text)
-    skipped = _front_matter_lines(text, lines)
-    source = text
-    if skipped:
-        rest = text[lines.starts[skipped] :] if skipped < len(lines) else ""
-        source = "\n" * skipped + rest
-    tokens = _parser().parse(source)
-
+        return [], []
+    source = _parseable(text)
+    to_char = _Offsets(source)
+    out = _Builder(text)
     containers: list[str] = []
-    kind = "paragraph"
-    row_cursor: int | None = None
-    for token in tokens:
-        ttype = token.type
-        if ttype == "inline":
-            if token.map is None:
+    links: list[bool] = []  #: open links: whether each is an autolink (not prose)
+    skip = 0  #: depth inside code blocks, HTML blocks and autolinks
+    alt: OffsetBuilder | None = None  #: the alt text being built, inside an image
+    images = 0
+    for event, span in pyromark.events_with_range(source, options=_OPTIONS):
+        if isinstance(event, str):  # SoftBreak, HardBreak, Rule
+            builder = alt if alt is not None else out.current
+            if builder is not None and not skip and event != "Rule":
+                out.add_break(builder, to_char(span["start"]), to_char(span["end"]))
+            continue
+        ((kind, value),) = cast("dict[str, Any]", event).items()
+        if kind == "Text":
+            if skip:
                 continue
-            in_cell = kind == "table-cell"
-            cmap = _ContentMap(token.content, lines, token.map[0], row_cursor if in_cell else None)
-            if in_cell:
-                row_cursor = cmap.end
-            walker = _InlineWalker(token.content, cmap, lines, kind, segments, comments)
-            walker.run(token.children or [])
-        elif ttype == "paragraph_open":
-            kind = containers[-1] if containers else "paragraph"
-        elif ttype == "heading_open":
-            kind = "heading"
-        elif ttype in ("th_open", "td_open"):
-            kind = "table-cell"
-        elif ttype == "tr_open":
-            row_cursor = lines.start(token.map[0]) if token.map else None
-        elif ttype in _CONTAINERS:
-            containers.append(_CONTAINERS[ttype])
-        elif ttype in ("blockquote_close", "list_item_close"):
-            if containers:
-                containers.pop()
-        elif ttype == "html_block":
-            _html_block_comments(token, lines, comments)
-    return segments, comments
+            start = to_char(span["start"])
+            if alt is None and out.current is None:
+                out.open(containers[-1] if containers else "paragraph", start)
+            builder = alt if alt is not None else out.current
+            assert builder is not None
+            out.add_text(builder, value, start, to_char(span["end"]))
+        elif kind == "Start":
+            name = _name(value)
+            if name == "Image":
+                images += 1
+                if images == 1:
+                    alt = OffsetBuilder()
+            elif name == "Link":
+                autolink = value["Link"]["link_type"] in _LINK_SKIPPED
+                links.append(autolink)
+                skip += autolink
+            elif name in _SKIPPED_BLOCKS:
+                out.flush()
+                skip += 1
+                if name == "HtmlBlock":
+                    start, end = to_char(span["start"]), to_char(span["end"])
+                    for match in _HTML_COMMENT.finditer(text, start, end):
+                        out.comment(match.start(), match.end())
+            elif name in _BLOCKS:
+                if name in _CONTAINERS:
+                    containers.append(_CONTAINERS[name])
+                block_kind = _BLOCKS[name] or (containers[-1] if containers else "paragraph")
+                out.open(block_kind, to_char(span["start"]))
+            elif name in _CONTAINERS:
+                out.flush()
+                containers.append(_CONTAINERS[name])
+            elif name in _BOUNDARIES:
+                out.flush()
+        elif kind == "End":
+            name = _name(value)
+            if name == "Image":
+                images -= 1
+                if images == 0 and alt is not None:
+                    _emit(out.alts, alt, "alt")
+                    alt = None
+                    out.cursor = to_char(span["end"])
+            elif name == "Link":
+                skip -= links.pop() if links else 0
+            elif name in _SKIPPED_BLOCKS:
+                skip -= 1
+            elif name in _BLOCKS or name in _CONTAINERS:
+                out.flush()
+                if name in _CONTAINERS and containers:
+                    containers.pop()
+        elif kind in ("InlineHtml", "Code"):
+            if kind == "InlineHtml" and value.startswith("<!--"):
+                out.comment(to_char(span["start"]), to_char(span["end"]))
+            out.cursor = to_char(span["end"])
+    out.flush()
+    return out.segments, out.comments

@@ -37,7 +37,7 @@ from glosador.pofile import PoEntry, PoFile
 __all__ = ["MergeStatus", "MergedEntry", "TemplateEntry", "merge_entries"]
 
 
-class MergeStatus(str, enum.Enum):
+class MergeStatus(enum.StrEnum):
     KEPT = "kept"
     NEW = "new"
     FUZZY = "fuzzy"

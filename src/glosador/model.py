@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """How a term may be used (TBX administrativeStatus)."""
 
     PREFERRED = "preferred"
@@ -34,7 +34,7 @@ class Status(str, enum.Enum):
         return self.value
 
 
-class TermType(str, enum.Enum):
+class TermType(enum.StrEnum):
     """What kind of written form a term is (TBX termType)."""
 
     FULL_FORM = "full-form"
@@ -52,7 +52,7 @@ class TermType(str, enum.Enum):
         return self in (TermType.FULL_FORM, TermType.VARIANT)
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How serious a finding is; maps to SARIF levels error, warning and note."""
 
     ERROR = "error"

@@ -41,7 +41,7 @@ TermValue = str | Mapping[str, Any]
 _FULL_TYPES = ("full-form", "variant")
 
 
-class Change(str, enum.Enum):
+class Change(enum.StrEnum):
     """What an edit did to a concept's terms in one language."""
 
     ADDED = "added"
