@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
-from operator import add, gt, ne
+from operator import add, and_, ge, gt, ne, sub
 from typing import Any
 
 from glosador.extract import Document
@@ -664,19 +664,25 @@ def _fuzzy(
     near: dict[tuple[int, int], tuple[int, Fuzzy]] = {}
     forms, form_language, other_words = compiled.forms, compiled.form_language, compiled.other_words
     one_base = 1 << ANCHOR_SHIFT
-    # placement keys sort by base, then form; a neighbour base is the key +- one_base
-    for key in sorted(set(placed)):
+    # a form that needs two anchors is tried where two stand in place, or one with
+    # another at a base +-1 (a near miss shifts the words after an added or dropped
+    # one); these keys are sorted out with set operations, not one by one
+    tried = set(placed)
+    need_two = list(compress(placed, map(and_, placed, repeat(NEED_TWO))))
+    strong_twos: set[int] = set()
+    if need_two:
+        twos = Counter(need_two)
+        tried.difference_update(twos)
+        strong_twos.update(compress(twos.keys(), map(ge, twos.values(), repeat(2))))
+        weak = twos.keys() - strong_twos
+        tried |= strong_twos
+        tried |= weak.intersection(map(add, twos, repeat(one_base)))
+        tried |= weak.intersection(map(sub, twos, repeat(one_base)))
+    # placement keys sort by base, then form
+    for key in sorted(tried):
         n = key & LENGTH_MASK
         base = (key >> ANCHOR_SHIFT) - ANCHOR_BIAS
-        strong = True
-        if key & NEED_TWO:  # rare: count this form's anchors here and at bases +-1
-            anchored = placed.count(key)
-            strong = anchored >= 2
-            if (
-                not strong
-                and anchored + placed.count(key - one_base) + placed.count(key + one_base) < 2
-            ):
-                continue
+        strong = not key & NEED_TWO or key in strong_twos
         form_index = (key >> FORM_SHIFT) & FORM_MASK
         words = forms[form_index][1]
         end = base + n
