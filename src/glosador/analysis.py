@@ -43,7 +43,7 @@ from glosador.matcher import (
     CompiledGlossary,
     Hit,
     Scan,
-    scan,
+    scan_all,
     select_longest,
 )
 from glosador.model import Concept, Glossary, Term, TermType
@@ -254,7 +254,7 @@ def analyse(
     glossary: Glossary,
     lang: str | None = None,
 ) -> Analysis:
-    scans = [scan(compiled, segment.text) for segment in document.segments]
+    scans = scan_all(compiled, [segment.text for segment in document.segments])
     all_tokens = list(chain.from_iterable(s.tokens for s in scans))
     if lang:
         doc_language: str | None = lang

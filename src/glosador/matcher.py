@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -39,6 +39,7 @@ __all__ = [
     "placement",
     "placement_key",
     "scan",
+    "scan_all",
     "select_longest",
 ]
 
@@ -372,22 +373,64 @@ def compile_glossary(glossary: Glossary) -> CompiledGlossary:
     return compiled
 
 
+#: joins the segments of a document for one pass: a letter no glossary has, so it is
+#: a token that matches nothing and no match runs from one segment into the next
+_BARRIER = " \ua66e "
+
+
 def scan(compiled: CompiledGlossary, text: str) -> Scan:
     """Tokens of ``text`` and every form and anchor hit in it."""
-    tokens, starts, ends = split_folded(fold(text))
-    hits: list[Hit] = []
-    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
+    return scan_all(compiled, [text])[0]
+
+
+def scan_all(compiled: CompiledGlossary, texts: Sequence[str]) -> list[Scan]:
+    """``scan`` of every text, in one pass of folding, splitting and matching."""
+    if len(texts) != 1 and _BARRIER.strip() in compiled.vocab:
+        return [scan_all(compiled, [text])[0] for text in texts]
+    joined = _BARRIER.join(texts)
+    tokens, starts, ends = split_folded(fold(joined))
+    # each text's first token and its first character in ``joined``
+    firsts: list[int] = []
+    offsets: list[int] = []
+    offset = 0
+    for text in texts:
+        offsets.append(offset)
+        firsts.append(bisect_left(starts, offset))
+        offset += len(text) + len(_BARRIER)
+    lasts = [*(first - 1 for first in firsts[1:]), len(tokens)]  # before each barrier
+    hits: list[list[Hit]] = [[] for _ in texts]
+    anchors: list[list[tuple[int, tuple[int, ...], tuple[int, ...]]]] = [[] for _ in texts]
     if tokens and compiled.has_patterns:
         codes = "".join(map(compiled.vocab.get, tokens, repeat(compiled.oov)))
         step = compiled.code_width + 1
+        forms_of = compiled.forms
+        segment, first, last = 0, firsts[0], lasts[0]
+        new = tuple.__new__
         for end_char, (forms, placements, lengths) in compiled.automaton.iter(codes):
             end = end_char // step  # the index of the match's last token
+            while end >= last:
+                segment += 1
+                first, last = firsts[segment], lasts[segment]
+            end -= first
             if forms:
-                length = len(compiled.forms[forms[0]].tokens)
-                hits.append(Hit(end - length + 1, end + 1, forms))
+                length = len(forms_of[forms[0]][1])
+                hits[segment].append(new(Hit, (end - length + 1, end + 1, forms)))
             if placements:
-                anchors.append((end, placements, lengths))
-    return Scan(text, tokens, starts, ends, hits, anchors)
+                anchors[segment].append((end, placements, lengths))
+    scans = []
+    for i, text in enumerate(texts):
+        first, last, offset = firsts[i], lasts[i], offsets[i]
+        scans.append(
+            Scan(
+                text,
+                tokens[first:last],
+                list(map(sub, starts[first:last], repeat(offset))),
+                list(map(sub, ends[first:last], repeat(offset))),
+                hits[i],
+                anchors[i],
+            )
+        )
+    return scans
 
 
 def placement_key(form: int, base: int, length: int, need_two: bool) -> int:
