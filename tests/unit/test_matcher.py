@@ -10,6 +10,7 @@ from glosador.matcher import (
     compile_glossary,
     placement,
     scan,
+    scan_all,
     select_longest,
 )
 
@@ -32,6 +33,26 @@ def hits(text: str) -> list[tuple[str, list[str]]]:
 def test_forms_are_found_on_token_boundaries_blind_to_punctuation_and_case() -> None:
     found = hits("In the NATIONAL ASSEMBLY, (the Asamblea-Nacional) and the nationalassembly.")
     assert [text for text, _ in found] == ["NATIONAL ASSEMBLY", "Asamblea-Nacional"]
+
+
+def test_scan_all_is_scan_of_each_text() -> None:
+    compiled = compile_glossary(glosador.load_glossary(NEWSROOM))
+    texts = [
+        "the National Assembly met",
+        "",
+        "  \u0301 ",
+        "Comité por la Liberación de los Presos Políticos (Clippve) dijo",
+        "😀 e\u0301 Asamblea Nacional",
+    ]
+    assert scan_all(compiled, texts) == [scan(compiled, text) for text in texts]
+    assert scan_all(compiled, []) == []
+
+
+def test_no_match_runs_from_one_text_into_the_next() -> None:
+    compiled = compile_glossary(glosador.load_glossary(NEWSROOM))
+    first, second = scan_all(compiled, ["said the National", "Assembly voted"])
+    assert first.hits == [] and second.hits == []
+    assert first.tokens == ["said", "the", "national"] and second.starts == [0, 9]
 
 
 def test_shared_forms_report_every_concept() -> None:
