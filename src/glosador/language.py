@@ -186,12 +186,22 @@ for _lang, _words in FUNCTION_WORDS.items():
 _ALL_FUNCTION_WORDS = frozenset(_LANGUAGES_OF)
 
 
+#: each function word's language, or its languages when it marks several
+_LANGUAGE_KEY: dict[str, str | tuple[str, ...]] = {
+    word: languages[0] if len(languages) == 1 else languages
+    for word, languages in _LANGUAGES_OF.items()
+}
+
+
 def function_word_scores(tokens: Iterable[str]) -> Counter[str]:
     """How many function words of each language ``tokens`` (folded) hold."""
-    counts = Counter(filter(_ALL_FUNCTION_WORDS.__contains__, tokens))
-    scores: Counter[str] = Counter()
-    for word, count in counts.items():
-        for lang in _LANGUAGES_OF[word]:
+    scores: Counter[Any] = Counter(
+        map(_LANGUAGE_KEY.__getitem__, filter(_ALL_FUNCTION_WORDS.__contains__, tokens))
+    )
+    shared = [key for key in scores if isinstance(key, tuple)]
+    for key in shared:  # a word of two languages counts for both
+        count = scores.pop(key)
+        for lang in key:
             scores[lang] += count
     return scores
 

@@ -111,18 +111,16 @@ def _adapt(replacement: str, original: str) -> str:
     return replacement
 
 
-def _per_concept(analysis: Analysis, occurrence: Occurrence) -> Iterator[tuple[Concept, Term]]:
-    for concept_id in occurrence.concepts:
-        yield analysis.concept(concept_id), analysis.term(occurrence, concept_id)
-
-
 def _agreed(
     analysis: Analysis, occurrence: Occurrence, judge: object
 ) -> tuple[str, str, tuple[str, ...]] | None:
     """Judge each candidate concept; report only what every candidate agrees on."""
+    if len(occurrence.concepts) == 1:  # the common case: a resolved occurrence
+        concept_id = occurrence.concepts[0]
+        return judge(analysis.concept(concept_id), analysis.term(occurrence))  # type: ignore[operator,no-any-return]
     results = []
-    for concept, term in _per_concept(analysis, occurrence):
-        result = judge(concept, term)  # type: ignore[operator]
+    for concept_id in occurrence.concepts:
+        result = judge(analysis.concept(concept_id), analysis.term(occurrence, concept_id))  # type: ignore[operator]
         if result is None:
             return None
         results.append(result)
