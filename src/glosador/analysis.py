@@ -351,9 +351,10 @@ def _validate(
     start, end = starts[hit.start], ends[hit.end - 1]
     span = text[start:end]
     forms = hit.forms
-    sensitive = _memo(compiled, "_sensitive_cache").get(forms)
+    sensitive_of = _memo(compiled, "_sensitive_cache")
+    sensitive = sensitive_of.get(forms)
     if sensitive is None:
-        sensitive = compiled.__dict__["_sensitive_cache"][forms] = any(
+        sensitive = sensitive_of[forms] = any(
             compiled.terms[compiled.forms[f].term].case_sensitive for f in forms
         )
     key = (forms, span, caps, sensitive and _sentence_initial(text, start))
