@@ -231,7 +231,10 @@ def text_segments(text: str, base: int = 0) -> list[Segment]:
     for match in [*_BLANK_LINES.finditer(text), None]:
         end = match.start() if match else len(text)
         block = text[pos:end]
-        if block.strip():
+        if "\n" not in block and "\r" not in block:  # one line: one paragraph
+            if not block.isspace() and block:
+                segments.append(Segment(block, OffsetMap.identity(base + pos, len(block))))
+        elif block.strip():
             lines = list(_LINE.finditer(block))
             long_lines = sum(len(m.group()) > 100 for m in lines)
             if len(lines) > 1 and long_lines * 2 > len(lines):
