@@ -47,10 +47,12 @@ from glosador.matcher import (
     select_longest,
 )
 from glosador.model import Concept, Glossary, Term, TermType
-from glosador.normalize import has_accents, lower_tokens, norm_tokens
+from glosador.normalize import has_accents, lower_tokens, norm_tokens, strip_accents
 
 __all__ = ["Analysis", "Fuzzy", "Occurrence", "analyse", "quoted_span"]
 
+#: a sentence ending between two words of a span
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)")
 _HARD_PUNCT = re.compile(r"[()\[\]{}.;:!?¿¡“”\"«»„|/\\]|—|–| - ")
 _MIN_WORDS_FOR_QUOTE = 6  #: a quotation this long without telling function words
 _QUOTED = re.compile(r"[“\"«]([^“”\"«»\n]{10,})[”\"»]")
@@ -120,6 +122,8 @@ class Occurrence:
     #: the language a parenthesis right after it says the name is in: "Abuelas de
     #: Plaza de Mayo (in Spanish)" is deliberately left in Spanish
     labelled: str | None = None
+    #: inside a quotation: someone's words, which the writer does not choose
+    in_quotation: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -227,22 +231,37 @@ def _case_quality(
     return "exact"
 
 
-def _accents_ok(compiled: CompiledGlossary, form: int, text: str) -> bool:
+def _accents(compiled: CompiledGlossary, form: int, text: str) -> str | None:
+    """ "exact", "accents" (GL104: accents missing) or None (another word: the text
+    writes accents where the form has none or others, as "publicó" for "público")."""
     info = compiled.forms[form]
     if text.isascii() and all(word.isascii() for word in info.expected):
-        return True  # the same letters (the automaton said so) and no accents anywhere
+        return "exact"  # the same letters (the automaton said so) and no accents anywhere
     got = lower_tokens(text)
-    if got == info.expected:
-        return True
-    if len(got) != len(info.expected):
-        return True  # tokenisation differs (combining marks): do not guess
+    if got == info.expected or len(got) != len(info.expected):
+        return "exact"  # or tokenisation differs (combining marks): do not guess
+    quality = "exact"
     for have, want in zip(got, info.expected, strict=True):
         if have == want:
             continue
         if info.inflected and (has_accents(have) or not has_accents(want)):
             continue  # inflection may move accents: only a bare form is reported
+        if _verb_form(have, want):
+            return None
+        quality = "accents"
+    return quality
+
+
+def _verb_form(have: str, want: str) -> bool:
+    """Whether ``have`` is another word than ``want`` told by its accent: a Spanish verb
+    form stressed on its last vowel ("publicó", "limité") where the name has the
+    accent elsewhere ("público", "límite") or none. An accent on another vowel is a
+    misspelling of the name ("Polícia" for "Policía")."""
+    if not have[-1:] or have[-1] == strip_accents(have[-1]):
         return False
-    return True
+    if strip_accents(have[:-1]) != have[:-1]:
+        return False  # accents before the last letter too
+    return want[-1:] == strip_accents(want[-1:])
 
 
 # -- the analysis --------------------------------------------------------------------
@@ -267,6 +286,7 @@ def analyse(
         found_fuzzy = _fuzzy(compiled, segment_scan, index, found)
         occurrences.extend(found)
         fuzzy.extend(found_fuzzy)
+    occurrences = _without_given_names(scans, occurrences)
     wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
     languages = _segment_languages(scans, occurrences, compiled, doc_language, wanted)
     analysis = Analysis(
@@ -357,7 +377,14 @@ def _validate(
         sensitive = sensitive_of[forms] = any(
             compiled.terms[compiled.forms[f].term].case_sensitive for f in forms
         )
-    key = (forms, span, caps, sensitive and _sentence_initial(text, start))
+    # whether the words start a sentence tells an acronym from a word ("An official")
+    # and a one-word name from an ordinary word capitalised there ("Sumate a la marcha")
+    key = (
+        forms,
+        span,
+        caps,
+        (sensitive or hit.end - hit.start == 1) and _sentence_initial(text, start),
+    )
     verdict: _Verdict | None = memo.get(key)
     if verdict is None:
         written = [
@@ -390,11 +417,14 @@ def _verdict(
 ) -> _Verdict:
     lower = span.islower()
     shouting = not lower and span.isupper()
+    stop = _SENTENCE_END.search(span)
     good: list[tuple[int, int, str, bool]] = []  # (rank, form, quality, unless in a name)
     for form in forms:
         term = compiled.terms[compiled.forms[form].term]
         if lower and term.case_sensitive and not term.term.islower():
             continue  # "con" is a word, not the acronym CON
+        if stop is not None and stop.group()[0] not in term.term:
+            continue  # "won the election. Fraud ...": two sentences, not "election fraud"
         quality = _case_quality(
             compiled, form, written, caps, shouting, initial or not term.case_sensitive
         )
@@ -402,8 +432,17 @@ def _verdict(
             continue
         # "Dina Boluarte", "Fundación de Mera": a name, not DINA or MERA
         named = quality == "case" and term.case_sensitive
-        if quality == "exact" and not _accents_ok(compiled, form, span):
-            quality = "accents"
+        if quality == "exact":
+            quality = _accents(compiled, form, span)
+            if quality is None:
+                continue  # "el Ministerio publicó": another word, written with its accent
+            if (
+                quality == "accents"
+                and initial
+                and len(written) == 1
+                and compiled.proper[compiled.forms[form].term]
+            ):
+                continue  # "Sumate a la marcha": the verb, capitalised to open a sentence
         good.append((_RANK[quality], form, quality, named))
     if any(named for *_, named in good):
         return None, tuple(good)
@@ -421,6 +460,45 @@ def _best(
     forms = tuple(f for r, f, _ in good if r == best_rank)
     concepts = tuple(dict.fromkeys(compiled.concept_of_form(f) for f in forms))
     return forms, concepts, good[0][2]
+
+
+def _without_given_names(scans: list[Scan], occurrences: list[Occurrence]) -> list[Occurrence]:
+    """Drop an acronym in the wrong case that the document uses as a person's first
+    name, and whose body it never names: "Dina, como la llaman" where it also writes
+    "Dina Boluarte" (not DINA, unless "Dirección de Inteligencia Nacional" is named)."""
+    named = {o.concepts[0] for o in occurrences if o.resolved and o.tok_end - o.tok_start > 1}
+    doubtful = [
+        o
+        for o in occurrences
+        if o.quality == "case"
+        and o.tok_end - o.tok_start == 1
+        and _title_word(scans, o)
+        and not named.intersection(o.concepts)
+    ]
+    if not doubtful:
+        return occurrences
+    names = {scans[o.segment].text[o.start : o.end] for o in doubtful}
+    pattern = re.compile(
+        r"\b(" + "|".join(map(re.escape, sorted(names))) + r")[ \u00a0]+[^\W\d_]", re.UNICODE
+    )
+    given = {
+        match.group(1)
+        for segment_scan in scans
+        for match in pattern.finditer(segment_scan.text)
+        if segment_scan.text[match.end() - 1].isupper()
+    }
+    if not given:
+        return occurrences
+    return [
+        o
+        for o in occurrences
+        if not (o in doubtful and scans[o.segment].text[o.start : o.end] in given)
+    ]
+
+
+def _title_word(scans: list[Scan], occurrence: Occurrence) -> bool:
+    word = scans[occurrence.segment].text[occurrence.start : occurrence.end]
+    return word[:1].isupper() and word[1:].islower()
 
 
 #: words inside a name that join its parts: "Fundación de Mera", "Office of the Rodo"
@@ -922,14 +1000,24 @@ def _passages(analysis: Analysis, segment: int) -> list[tuple[int, int, str]]:
     found = cache.get(segment)
     if found is None:
         found = []
-        for match in _QUOTED.finditer(analysis.scans[segment].text):
-            words = norm_tokens(match.group(1))
+        text = analysis.scans[segment].text
+        for start, end in _quotations(analysis, segment):
+            words = norm_tokens(text[start:end])
             language = function_word_language(words, minimum=2)
             if language is None and len(words) >= _MIN_WORDS_FOR_QUOTE:
-                language = detect(match.group(1))  # a short quotation: langdetect decides
+                language = detect(text[start:end])  # a short quotation: langdetect decides
             if language and language != analysis.segment_languages[segment]:
-                found.append((match.start(), match.end(), language))
+                found.append((start - 1, end + 1, language))  # with the quote marks
         cache[segment] = found
+    return found
+
+
+def _quotations(analysis: Analysis, segment: int) -> list[tuple[int, int]]:
+    """``[start, end)`` of a segment's quotations, inside their quote marks: those
+    written with quote marks and those marked up (HTML ``<q>``)."""
+    text = analysis.scans[segment].text
+    found = [match.span(1) for match in _QUOTED.finditer(text)]
+    found.extend(analysis.document.segments[segment].quotes)
     return found
 
 
@@ -958,28 +1046,50 @@ def _resolve_ambiguity(analysis: Analysis) -> None:
         if len(evidence) == 1:
             _choose(analysis, occurrence, evidence[0])
             continue
+        # then the country its own clause names: "In Bolivia, the Supreme Court of Justice"
+        clause = _clause_tokens(analysis, occurrence)
+        evidence = [c for c in occurrence.concepts if _contexts_in(analysis, occurrence, c, clause)]
+        if len(evidence) == 1:
+            _choose(analysis, occurrence, evidence[0])
+            continue
         evidence = [c for c in occurrence.concepts if named[c]]
         if len(evidence) != 1:
             if document_tokens is None:
                 document_tokens = {t for s in analysis.scans for t in s.tokens}
             pool = evidence or list(occurrence.concepts)
-            evidence = []
-            for concept_id in pool:
-                contexts = {
-                    t.context
-                    for f in occurrence.forms
-                    if analysis.compiled.concept_of_form(f) == concept_id
-                    for t in [analysis.compiled.term_of_form(f)]
-                    if t.context
-                }
-                if any(set(norm_tokens(c)) <= document_tokens for c in contexts):
-                    evidence.append(concept_id)
+            evidence = [c for c in pool if _contexts_in(analysis, occurrence, c, document_tokens)]
         if len(evidence) == 1:
             _choose(analysis, occurrence, evidence[0])
     if any(item.alternatives for item in analysis.fuzzy):
         if document_tokens is None:
             document_tokens = {t for s in analysis.scans for t in s.tokens}
         _resolve_fuzzy(analysis, document_tokens)
+
+
+def _contexts_in(
+    analysis: Analysis, occurrence: Occurrence, concept_id: str, tokens: set[str]
+) -> bool:
+    """Whether ``tokens`` name the context (a country) of the concept's form found here."""
+    compiled = analysis.compiled
+    return any(
+        set(norm_tokens(term.context)) <= tokens
+        for f in occurrence.forms
+        if compiled.concept_of_form(f) == concept_id
+        for term in [compiled.term_of_form(f)]
+        if term.context
+    )
+
+
+#: where a clause ends: a country named beyond it is another clause's
+_CLAUSE_BREAK = re.compile(r"[.;!?]")
+
+
+def _clause_tokens(analysis: Analysis, occurrence: Occurrence) -> set[str]:
+    """The words of the clause an occurrence stands in (between ``.;!?`` marks)."""
+    text = analysis.scans[occurrence.segment].text
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, occurrence.start)), default=0)
+    stop = _CLAUSE_BREAK.search(text, occurrence.end)
+    return set(norm_tokens(text[start : stop.start() if stop else len(text)]))
 
 
 def _resolve_fuzzy(analysis: Analysis, document_tokens: set[str]) -> None:
@@ -1081,13 +1191,26 @@ def quoted_span(text: str, start: int, end: int) -> bool:
 
 def _mark_quoted(analysis: Analysis) -> None:
     """Mark occurrences that fill a quotation on their own (quote marks right around
-    them) and those that are part of a place's name."""
+    them), those inside a quotation, those that are part of a place's name and
+    those that the words around them say are in a language ("by its Spanish
+    acronym, CIDH", "la ICC, como se la conoce en inglés")."""
+    quotations: dict[int, list[tuple[int, int]]] = {}
     for occurrence in analysis.occurrences:
         text = analysis.scans[occurrence.segment].text
         start, end = occurrence.start, occurrence.end
-        if quoted_span(text, start, end):
+        regions = quotations.get(occurrence.segment)
+        if regions is None:
+            regions = quotations[occurrence.segment] = _quotations(analysis, occurrence.segment)
+        if quoted_span(text, start, end) or any(
+            text[q_start:q_end].strip() == text[start:end] for q_start, q_end in regions
+        ):
             occurrence.quoted = True
+        occurrence.in_quotation = any(
+            q_start <= start and end <= q_end for q_start, q_end in regions
+        )
         scan_ = analysis.scans[occurrence.segment]
+        if occurrence.labelled is None:
+            occurrence.labelled = _named_language(scan_, occurrence.tok_start, occurrence.tok_end)
         before, after = occurrence.tok_start - 1, occurrence.tok_end
         if (
             before >= 0
@@ -1187,6 +1310,42 @@ def _gloss_region(text: str, end: int, colon: bool = False) -> tuple[int, int, i
 _GLOSS_END = re.compile(r"[—–.,;:()]| - ")
 
 
+#: words that, before a language's name, say a name is in it: "in Spanish", "en inglés"
+_IN = frozenset(["in", "en"])
+#: words that, after a language's name, say so: "its Spanish acronym", "su nombre en inglés"
+_NAMING = frozenset(
+    ["acronym", "acronyms", "initials", "abbreviation", "name", "siglas", "sigla", "nombre"]
+)
+_NAMED_BEFORE, _NAMED_AFTER = 4, 7  #: how many words before or after a name are looked at
+
+
+def _named_language(segment_scan: Scan, tok_start: int, tok_end: int) -> str | None:
+    """The language the words right around a name say it is in, within its clause:
+    "known by its Spanish acronym, CIDH", "La ICC, como se la conoce en inglés"."""
+    tokens, text = segment_scan.tokens, segment_scan.text
+    starts, ends = segment_scan.starts, segment_scan.ends
+    low = max(0, tok_start - _NAMED_BEFORE)
+    high = min(len(tokens), tok_end + _NAMED_AFTER)
+    for k in [*range(tok_start - 1, low - 1, -1), *range(tok_end, high)]:
+        language = _LANGUAGE_WORDS.get(tokens[k])
+        if language is None:
+            continue
+        between = (
+            text[ends[k] : starts[tok_start]]
+            if k < tok_start
+            else text[ends[tok_end - 1] : starts[k]]
+        )
+        if _CLAUSE_END.search(between):
+            continue
+        if (k > 0 and tokens[k - 1] in _IN) or (k + 1 < len(tokens) and tokens[k + 1] in _NAMING):
+            return language
+    return None
+
+
+#: what ends the clause a name stands in
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]“”\"«»—–]")
+
+
 _LANGUAGE_WORDS = {
     "spanish": "es",
     "espanol": "es",
@@ -1208,16 +1367,20 @@ def _language_label(inner: str) -> str | None:
 def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: list[int]) -> bool:
     """Whether the region holds renderings (and filler such as "in Spanish") and little else.
 
-    A gloss gives one name (and perhaps an acronym); two or more full names are a
-    list: "Poder Ciudadano (Ministerio Público, Defensoría del Pueblo y Contraloría)".
+    A gloss gives one name and perhaps an acronym; two or more names, or two or more
+    acronyms, are a list: "Poder Ciudadano (Ministerio Público, Defensoría del Pueblo y
+    Contraloría)", "R4V (UNHCR and IOM)", "United Nations (UNICEF, PAHO and OCHA)".
     """
     covered = 0
-    names = 0
+    names = acronyms = 0
     for j in inside:
         occurrence = analysis.occurrences[j]
         covered += occurrence.tok_end - occurrence.tok_start
-        names += analysis.compiled.term_of_form(occurrence.form).type is not TermType.ACRONYM
-    if names > 1:
+        if analysis.compiled.term_of_form(occurrence.form).type is TermType.ACRONYM:
+            acronyms += 1
+        else:
+            names += 1
+    if names > 1 or acronyms > 1:
         return False
     tokens = norm_tokens(analysis.scans[segment].text[start:end])
     rest = [t for t in tokens if t not in _GLOSS_FILLER]

@@ -128,6 +128,9 @@ class Segment:
     text: str
     offsets: OffsetMap
     kind: str = "paragraph"
+    #: ``[start, end)`` of quotations marked up rather than written with quote marks
+    #: (HTML ``<q>``)
+    quotes: tuple[tuple[int, int], ...] = ()
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span(start, end)

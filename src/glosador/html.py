@@ -387,14 +387,20 @@ class _Extractor:
         self.builder = OffsetBuilder()
         self.kinds: list[str] = ["paragraph"]
         self.skipping = 0
+        self.quotes: list[tuple[int, int]] = []  #: ``<q>`` elements of the open segment
+        self.quote_starts: list[int] = []
 
     def flush(self) -> None:
         builder = self.builder
         if builder.length:
             text = builder.text()
             if not text.isspace():
-                self.segments.append(Segment(text, builder.build(), self.kinds[-1]))
+                self.segments.append(
+                    Segment(text, builder.build(), self.kinds[-1], tuple(self.quotes))
+                )
             self.builder = OffsetBuilder()
+        self.quotes = []
+        self.quote_starts = []
 
     def walk(self, root: LexborNode) -> None:
         node: LexborNode | None = root
@@ -434,6 +440,8 @@ class _Extractor:
             self.attributes(tag, node, emit=not self.skipping and tag not in _SKIPPED)
         if tag in _SKIPPED:
             self.skipping += 1
+        if tag == "q":
+            self.quote_starts.append(self.builder.length)
         if tag in _BLOCKS:
             self.flush()
             kind = _KINDS.get(tag, "paragraph")
@@ -446,6 +454,10 @@ class _Extractor:
         tag = node.tag
         if tag in _SKIPPED:
             self.skipping -= 1
+        if tag == "q" and self.quote_starts:
+            start = self.quote_starts.pop()
+            if self.builder.length > start:
+                self.quotes.append((start, self.builder.length))
         if tag in _BLOCKS:
             self.flush()
             if len(self.kinds) > 1:

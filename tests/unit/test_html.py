@@ -286,3 +286,9 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_every_character_maps_to_its_source(text: str) -> None:
     assert_offsets(text)
+
+
+def test_q_elements_are_recorded_as_quotations() -> None:
+    (segment,) = segments("<p>Dijo <q>hola <em>mundo</em></q> ayer y <q></q>.</p>")
+    assert segment.quotes == ((5, 15),)
+    assert segment.text[5:15] == "hola mundo"

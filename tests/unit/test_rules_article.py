@@ -332,13 +332,45 @@ def bundled_findings(text: str, fmt: str = "text") -> list[tuple[str, str, str]]
         # a hyphenated name, a gloss in the body's own language
         f"{EN} Troops patrol the Pan-American Highway checkpoints near the border.",
         f"{EN} Doctors Without Borders (Médecins Sans Frontières, MSF) treated them.",
-        # a list in parentheses is no gloss
+        # a list in parentheses is no gloss, of names or of acronyms
         f"{ES} El Poder Ciudadano (Ministerio Público, Defensoría del Pueblo y Contraloría "
         "General de la República) no respondió a las preguntas de este medio.",
+        f"{EN} The regional platform R4V (UNHCR and IOM) coordinates the response.",
+        f"{EN} The United Nations (UNICEF, PAHO and OCHA) sent teams to the border.",
+        # a sentence ends between two words of a listed form: two sentences
+        f"{EN} Observers found no electoral fraud. Turnout was high in the election. "
+        "Fraud claims were rejected.",
+        f"{EN} Smuggling rings target every migrant. Trafficking follows later, it says.",
+        # another word told by its accent: a verb, not the name missing its accent
+        f"{ES} El Ministerio publicó el informe el martes por la tarde.",
+        f"{ES} Sumate a la marcha del sábado, pidió la convocatoria en las redes.",
+        # the words around a name say which language it is in
+        f"{EN} The Inter-American Commission on Human Rights, known by its Spanish "
+        "acronym, CIDH, will visit.",
+        f"{ES} La ICC, como se la conoce en inglés, abrió una investigación preliminar.",
+        # someone's words, quoted: not the writer's choice of form
+        f"{EN} The Supreme Court of Justice ruled on Monday. The embassy said that “the "
+        "Supreme Tribunal of Justice has no independence at all”.",
+        # the country its own clause names tells a shared name
+        f"{EN} In Bolivia, the Supreme Court of Justice sits in Sucre; in Venezuela, the "
+        "Supreme Tribunal of Justice sits in Caracas.",
+        # a first name the document gives a surname, not an acronym in the wrong case
+        f"{ES} Dina, como la llaman sus partidarios, habló el lunes. La presidenta Dina "
+        "Boluarte no respondió.",
     ],
 )
 def test_bundled_negative(text: str) -> None:
     assert bundled_findings(text, "markdown" if text.startswith("**") else "text") == []
+
+
+def test_an_html_q_element_is_a_quotation() -> None:
+    text = (
+        "<p>Los familiares se reunieron el lunes. El portavoz lo resumió en inglés: "
+        "<q>National Union of Press Workers</q>, y se fue.</p>"
+    )
+    assert bundled_findings(text, "html") == []
+    unquoted = text.replace("<q>", "").replace("</q>", "")
+    assert [f[0] for f in bundled_findings(unquoted, "html")] == ["GL106"]
 
 
 @pytest.mark.parametrize(
@@ -387,6 +419,23 @@ def test_bundled_negative(text: str) -> None:
             f"{ES} Hay desplazados internos en la región. Son personas desplazadas internamente.",
             "text",
             ("GL102", "personas desplazadas internamente", "desplazados internos"),
+        ),
+        (  # an accent on another vowel is the name misspelt, not another word
+            f"{ES} La Polícia Nacional Bolivariana detuvo a dos estudiantes.",
+            "text",
+            ("GL104", "Polícia Nacional Bolivariana", "Policía Nacional Bolivariana"),
+        ),
+        (  # the acronym of a body the document names, though a first name elsewhere
+            f"{ES} La Dirección de Inteligencia Nacional (Dina) fue disuelta. Dina "
+            "Boluarte no había nacido.",
+            "text",
+            ("GL105", "Dina", "DINA"),
+        ),
+        (  # a language named that is not the name's
+            f"{EN} The Inter-American Commission on Human Rights, known by its English "
+            "acronym, CIDH, will visit.",
+            "text",
+            ("GL106", "CIDH", "IACHR"),
         ),
         (  # an abbreviation answers an acronym when the concept has no acronym
             f"{ES} La Corte Interamericana de Derechos Humanos (CIDH) falló el caso.",

@@ -202,8 +202,9 @@ class InconsistentRendering(ArticleRule):
     document: the first full form used sets the rendering, and a later, different
     full form is reported. Acronyms and short forms after a full form are fine, and
     so are two forms that are both preferred (such as the masculine and feminine of
-    a title) and a form quoted on its own, which names the term rather than uses
-    it ("the court uses the term “forced disappearance”").
+    a title), a form quoted on its own, which names the term rather than uses
+    it ("the court uses the term “forced disappearance”"), and a form inside a
+    quotation (quote marks or HTML `<q>`): someone's words, quoted as they were said.
 
     ## Why is this bad?
     Readers take two names for two bodies. "The Supreme Court of Justice ... the
@@ -238,6 +239,8 @@ class InconsistentRendering(ArticleRule):
         for occurrence in analysis.occurrences:
             if not occurrence.resolved or occurrence.quoted or occurrence.in_place_name:
                 continue  # a quoted term is mentioned, not chosen: "uses the term “X”"
+            if occurrence.in_quotation:
+                continue  # someone's words, quoted as they were said
             if occurrence.role == "gloss":
                 continue  # "Doctors Without Borders (Médecins Sans Frontières, MSF)"
             term = analysis.term(occurrence)
@@ -351,7 +354,13 @@ class MissingDiacritics(ArticleRule):
     ```
 
     Not reported: a paragraph or quotation in a language the concept has no terms
-    in (Portuguese writes "Ministério Público", Spanish "Ministerio Público").
+    in (Portuguese writes "Ministério Público", Spanish "Ministerio Público"); a
+    word written with an accent on its last vowel where the name has it elsewhere or
+    none, which is another word (the verb in "el Ministerio publicó", not "Ministerio
+    Público"; an accent on another vowel, as in "Polícia", is still reported); a
+    one-word name whose only capital opens a sentence ("Sumate a la marcha": the
+    verb, not the organisation Súmate); a form whose words a sentence end divides
+    ("every migrant. Trafficking ...").
 
     ## Glossary fields
     `term` (`string`): written with its accents. Regular plurals and singulars of
@@ -415,6 +424,10 @@ class WrongCase(ArticleRule):
     ## Why is this bad?
     An organisation's acronym is part of its name; a mangled one looks like a
     different body or a typo.
+
+    Not reported either: a title-case word the document also writes as a person's
+    first name before a surname, when it never names the acronym's body ("Dina, como
+    la llaman" beside "Dina Boluarte" is not DINA).
 
     ## Example
     ```text
@@ -492,8 +505,10 @@ class UntranslatedTerm(ArticleRule):
     right after by the paragraph's language (`Asamblea Nacional (National
     Assembly)`, also after a closing quote); a quotation in the other language,
     including a name quoted on its own (a banner reading "Liberen a los presos
-    políticos"); a name marked as such ("Abuelas de Plaza de Mayo (in Spanish)"); a
-    name inside a place's name ("Avenida Naciones Unidas"); concepts
+    políticos", an HTML `<q>`); a name marked as such ("Abuelas de Plaza de Mayo (in
+    Spanish)") or said to be in its language by the words of its clause ("known by
+    its Spanish acronym, CIDH", "la ICC, como se la conoce en inglés"); a name
+    inside a place's name ("Avenida Naciones Unidas"); concepts
     with `translate: false` (Foro Penal); a form that is the same in both languages
     (most acronyms); paragraphs in a language the concept has no terms in.
 
@@ -572,7 +587,8 @@ class GlossMismatch(ArticleRule):
     "Argentine Forensic Anthropology Team (Abuelas de Plaza de Mayo)" or "Supreme
     Court of Justice (Tribunal Supremo de Justicia, CNE)". A correct gloss is never
     reported; a parenthesis that is not a gloss ("(controlled by the PSUV)") is
-    left alone.
+    left alone, and so is a list: two names or two acronyms in one parenthesis
+    ("R4V (UNHCR and IOM)", "United Nations (UNICEF, PAHO and OCHA)").
 
     ## Why is this bad?
     The gloss is where readers learn the other-language name or acronym to look
