@@ -1016,7 +1016,11 @@ def _quotations(analysis: Analysis, segment: int) -> list[tuple[int, int]]:
     """``[start, end)`` of a segment's quotations, inside their quote marks: those
     written with quote marks and those marked up (HTML ``<q>``)."""
     text = analysis.scans[segment].text
-    found = [match.span(1) for match in _QUOTED.finditer(text)]
+    found = (
+        [match.span(1) for match in _QUOTED.finditer(text)]
+        if '"' in text or "“" in text or "«" in text
+        else []
+    )
     found.extend(analysis.document.segments[segment].quotes)
     return found
 
@@ -1195,21 +1199,28 @@ def _mark_quoted(analysis: Analysis) -> None:
     those that the words around them say are in a language ("by its Spanish
     acronym, CIDH", "la ICC, como se la conoce en inglés")."""
     quotations: dict[int, list[tuple[int, int]]] = {}
+    languages_named: dict[int, bool] = {}
     for occurrence in analysis.occurrences:
         text = analysis.scans[occurrence.segment].text
         start, end = occurrence.start, occurrence.end
         regions = quotations.get(occurrence.segment)
         if regions is None:
             regions = quotations[occurrence.segment] = _quotations(analysis, occurrence.segment)
-        if quoted_span(text, start, end) or any(
-            text[q_start:q_end].strip() == text[start:end] for q_start, q_end in regions
-        ):
+        if quoted_span(text, start, end):
             occurrence.quoted = True
-        occurrence.in_quotation = any(
-            q_start <= start and end <= q_end for q_start, q_end in regions
-        )
+        if regions:
+            if any(text[q_start:q_end].strip() == text[start:end] for q_start, q_end in regions):
+                occurrence.quoted = True
+            occurrence.in_quotation = any(
+                q_start <= start and end <= q_end for q_start, q_end in regions
+            )
         scan_ = analysis.scans[occurrence.segment]
-        if occurrence.labelled is None:
+        names_language = languages_named.get(occurrence.segment)
+        if names_language is None:  # whether the segment names a language at all
+            names_language = languages_named[occurrence.segment] = any(
+                map(_LANGUAGE_WORDS.__contains__, scan_.tokens)
+            )
+        if occurrence.labelled is None and names_language:
             occurrence.labelled = _named_language(scan_, occurrence.tok_start, occurrence.tok_end)
         before, after = occurrence.tok_start - 1, occurrence.tok_end
         if (
