@@ -80,9 +80,21 @@ for _code in range(128):
     _FOLD[_code]
     _LOWER[_code]
 
+#: Latin letters, general punctuation and currency signs: nearly every character of
+#: Spanish and English text. A plain dict of them translates a third faster than the
+#: self-filling table (whose look-ups go through ``__missing__`` machinery); text with
+#: a character outside them (an emoji, another script) takes the self-filling table.
+_COMMON = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf]")
+_FOLD_COMMON: dict[int, str] = {
+    code: _fold_char(chr(code))
+    for code in (*range(0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0))
+}
+
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and blank out non-word characters; same length as ``text``."""
+    if _COMMON.search(text) is None:
+        return text.translate(_FOLD_COMMON)
     return text.translate(_FOLD)
 
 
