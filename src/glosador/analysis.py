@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -124,6 +125,15 @@ class Occurrence:
     labelled: str | None = None
     #: inside a quotation: someone's words, which the writer does not choose
     in_quotation: bool = False
+    #: part of a longer capitalised name that is not listed, "adjacent" when a word of
+    #: it stands right beside ("Asociación Madres de Plaza de Mayo", "Madres de Plaza de
+    #: Mayo Línea Fundadora"), "linked" across a title's small words ("Protocol against
+    #: the Smuggling of Migrants"): the other name's words, not a rendering of the concept
+    in_longer_name: str | None = None
+    #: inside the parenthesis after a capitalised name that is not listed: that name's
+    #: gloss ("the Public Prosecutor's Office for Crimes against Humanity (Procuraduría
+    #: de Crímenes contra la Humanidad)"), in the other language on purpose
+    glosses_unlisted: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -287,6 +297,7 @@ def analyse(
         occurrences.extend(found)
         fuzzy.extend(found_fuzzy)
     occurrences = _without_given_names(scans, occurrences)
+    occurrences = _without_acronyms_defined_otherwise(compiled, scans, occurrences)
     wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
     languages = _segment_languages(scans, occurrences, compiled, doc_language, wanted)
     analysis = Analysis(
@@ -319,6 +330,8 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
     for hit in sorted(hits, key=_longest_first) if len(hits) > 1 else hits:
         if any(taken[hit.start : hit.end]):
             continue
+        if _in_a_symbol(text, starts[hit.start], ends[hit.end - 1]):
+            continue  # "OEA/Ser.L/V/II", "A/HRC/61": a document symbol, not a name
         occurrence = _validate(compiled, text, starts, ends, hit, index, caps, memo)
         if occurrence is not None:
             taken[hit.start : hit.end] = [True] * (hit.end - hit.start)
@@ -326,6 +339,13 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
     if len(chosen) > 1:
         chosen.sort(key=lambda o: o.tok_start)
     return chosen
+
+
+def _in_a_symbol(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is joined by a slash to the next or previous word."""
+    return (text[end : end + 1] == "/" and text[end + 1 : end + 2].isalnum()) or (
+        start > 1 and text[start - 1] == "/" and text[start - 2].isalnum()
+    )
 
 
 def _longest_first(hit: Hit) -> tuple[int, int]:
@@ -496,6 +516,36 @@ def _without_given_names(scans: list[Scan], occurrences: list[Occurrence]) -> li
     ]
 
 
+def _without_acronyms_defined_otherwise(
+    compiled: CompiledGlossary, scans: list[Scan], occurrences: list[Occurrence]
+) -> list[Occurrence]:
+    """Drop every occurrence of an acronym the document defines as something else:
+    "the consumer price index (CPI) rose ... the CPI" is not the ICC's CPI. An acronym
+    is defined where it stands in parentheses after words whose initials spell it
+    and that are no listed name."""
+    defined: set[str] = set()
+    ends = {(o.segment, o.tok_end) for o in occurrences}
+    for o in occurrences:
+        if compiled.term_of_form(o.form).type is not TermType.ACRONYM:
+            continue
+        segment_scan = scans[o.segment]
+        text = segment_scan.text
+        if text[o.start - 1 : o.start] != "(" or text[o.end : o.end + 1] != ")":
+            continue
+        if (o.segment, o.tok_start) in ends:
+            continue  # "Committee to Protect Journalists (CPJ)": a listed name's acronym
+        acronym = segment_scan.tokens[o.tok_start]
+        words = [
+            t for t in segment_scan.tokens[max(0, o.tok_start - 2 * len(acronym)) : o.tok_start]
+        ]
+        initials = "".join(w[0] for w in words if w not in _TITLE_LINKS)
+        if len(acronym) >= 2 and initials.endswith(acronym):
+            defined.add(text[o.start : o.end])
+    if not defined:
+        return occurrences
+    return [o for o in occurrences if scans[o.segment].text[o.start : o.end] not in defined]
+
+
 def _title_word(scans: list[Scan], occurrence: Occurrence) -> bool:
     word = scans[occurrence.segment].text[occurrence.start : occurrence.end]
     return word[:1].isupper() and word[1:].islower()
@@ -618,7 +668,12 @@ _SWAPPABLE = STOPWORDS | frozenset(
         "among",
         "between",
         "within",
+        "toward",
         "towards",
+        "or",
+        "nor",
+        "u",
+        "ni",
         "sobre",
         "contra",
         "entre",
@@ -1036,7 +1091,22 @@ def _resolve_ambiguity(analysis: Analysis) -> None:
     for occurrence in analysis.occurrences:
         if occurrence.resolved:
             continue
-        # the nearest evidence first: what the occurrence's own gloss (or glossed name) names
+        # the nearest evidence first: the country its own clause names ("In Bolivia, the
+        # Supreme Court of Justice", "Colombia's Truth Commission (CVR)": then a wrong gloss
+        # is a wrong gloss), then what its own gloss (or glossed name) names
+        clause = _clause_tokens(analysis, occurrence)
+        evidence = [c for c in occurrence.concepts if _contexts_in(analysis, occurrence, c, clause)]
+        if len(evidence) == 1:
+            _choose(analysis, occurrence, evidence[0])
+            continue
+        # then the heading (or dateline) of its section: "ECUADOR", "## Peru"
+        heading = _section_heading(analysis, occurrence.segment)
+        evidence = [
+            c for c in occurrence.concepts if _contexts_in(analysis, occurrence, c, heading)
+        ]
+        if len(evidence) == 1:
+            _choose(analysis, occurrence, evidence[0])
+            continue
         related = list(occurrence.glosses)
         if occurrence.parent is not None:
             related.append(occurrence.parent)
@@ -1047,12 +1117,6 @@ def _resolve_ambiguity(analysis: Analysis) -> None:
             if analysis.occurrences[j].resolved
         }
         evidence = [c for c in occurrence.concepts if c in local]
-        if len(evidence) == 1:
-            _choose(analysis, occurrence, evidence[0])
-            continue
-        # then the country its own clause names: "In Bolivia, the Supreme Court of Justice"
-        clause = _clause_tokens(analysis, occurrence)
-        evidence = [c for c in occurrence.concepts if _contexts_in(analysis, occurrence, c, clause)]
         if len(evidence) == 1:
             _choose(analysis, occurrence, evidence[0])
             continue
@@ -1086,6 +1150,21 @@ def _contexts_in(
 
 #: where a clause ends: a country named beyond it is another clause's
 _CLAUSE_BREAK = re.compile(r"[.;!?]")
+
+
+_HEADING_WORDS = 8  #: a paragraph this short between others reads as a heading
+
+
+def _section_heading(analysis: Analysis, segment: int) -> set[str]:
+    """The words of the nearest heading before ``segment`` (a heading block, or a short
+    paragraph such as a plain-text "ECUADOR" line or a dateline)."""
+    for index in range(segment - 1, -1, -1):
+        if (
+            analysis.document.segments[index].kind == "heading"
+            or len(analysis.scans[index].tokens) <= _HEADING_WORDS
+        ):
+            return set(analysis.scans[index].tokens)
+    return set()
 
 
 def _clause_tokens(analysis: Analysis, occurrence: Occurrence) -> set[str]:
@@ -1200,6 +1279,9 @@ def _mark_quoted(analysis: Analysis) -> None:
     acronym, CIDH", "la ICC, como se la conoce en inglés")."""
     quotations: dict[int, list[tuple[int, int]]] = {}
     languages_named: dict[int, bool] = {}
+    covered = {
+        (o.segment, k): o for o in analysis.occurrences for k in range(o.tok_start, o.tok_end)
+    }
     for occurrence in analysis.occurrences:
         text = analysis.scans[occurrence.segment].text
         start, end = occurrence.start, occurrence.end
@@ -1222,6 +1304,9 @@ def _mark_quoted(analysis: Analysis) -> None:
             )
         if occurrence.labelled is None and names_language:
             occurrence.labelled = _named_language(scan_, occurrence.tok_start, occurrence.tok_end)
+        if text[start : start + 1].isupper():
+            occurrence.in_longer_name = _in_longer_name(analysis, occurrence)
+            occurrence.glosses_unlisted = _glosses_unlisted(analysis, occurrence, covered)
         before, after = occurrence.tok_start - 1, occurrence.tok_end
         if (
             before >= 0
@@ -1235,6 +1320,85 @@ def _mark_quoted(analysis: Analysis) -> None:
             and text[end : scan_.starts[after]] == " "
         ):
             occurrence.in_place_name = True
+
+
+#: words a title or a long name has between its capitalised words
+_TITLE_LINKS = _NAME_LINKS | frozenset(
+    ["against", "in", "on", "for", "by", "to", "and", "en", "para", "por", "sobre", "contra", "y"]
+)
+#: capitalised words that follow a name without extending it ("said Monday")
+_CALENDAR = frozenset(
+    [
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+    ]
+)
+
+
+def _in_longer_name(analysis: Analysis, occurrence: Occurrence) -> str | None:
+    """Whether a capitalised occurrence is part of a longer capitalised name.
+
+    Right after it, a capitalised word ("... Línea Fundadora", "... Persons Report");
+    before it, a capitalised word not opening the sentence, perhaps across the small
+    words of a title ("Protocol against the Smuggling of Migrants"). A neighbour that
+    is a word of another language's listed forms ("the Venezuelan Asamblea Nacional",
+    "la National Assembly") is the prose around the name, not part of it.
+    """
+    segment_scan = analysis.scans[occurrence.segment]
+    tokens, text = segment_scan.tokens, segment_scan.text
+    starts, ends = segment_scan.starts, segment_scan.ends
+    term = analysis.compiled.term_of_form(occurrence.form)
+    if not analysis.compiled.proper[analysis.compiled.forms[occurrence.form].term]:
+        written = text[occurrence.start : occurrence.end].split()
+        if not all(w[:1].isupper() for w in written if w.lower() not in _TITLE_LINKS):
+            return None  # a lower-case term in prose, not in a title
+    foreign = analysis.compiled.other_words.get(term.language, frozenset())
+    after = occurrence.tok_end
+    if (
+        after < len(tokens)
+        and text[ends[after - 1] : starts[after]] in _NAME_JOINS
+        and text[starts[after]].isupper()
+        and tokens[after] not in _CALENDAR
+        and tokens[after] not in foreign
+    ):
+        return "adjacent"
+    k = occurrence.tok_start - 1
+    while k >= 0 and text[ends[k] : starts[k + 1]] == " " and tokens[k] in _TITLE_LINKS:
+        if text[starts[k]].isupper():
+            return None
+        k -= 1
+    if (
+        k >= 0
+        and text[ends[k] : starts[k + 1]] in _NAME_JOINS
+        and text[starts[k]].isupper()
+        and not _sentence_initial(text, starts[k])
+        and tokens[k] not in foreign
+    ):
+        return "adjacent" if k == occurrence.tok_start - 1 else "linked"
+    return None
+
+
+def _glosses_unlisted(
+    analysis: Analysis, occurrence: Occurrence, covered: dict[tuple[int, int], Occurrence]
+) -> bool:
+    """Whether the occurrence stands in the parenthesis right after a capitalised word
+    of no listed name (or of a listed term inside a longer name): the gloss of a name
+    the glossary lacks."""
+    segment_scan = analysis.scans[occurrence.segment]
+    text = segment_scan.text
+    opening = text.rfind("(", max(0, occurrence.start - 300), occurrence.start)
+    if opening < 0 or ")" in text[opening : occurrence.start]:
+        return False
+    if text.find(")", occurrence.end, occurrence.end + 300) < 0:
+        return False
+    k = bisect_right(segment_scan.ends, opening) - 1  # the word before the parenthesis
+    if k < 0 or text[segment_scan.ends[k] : opening].strip():
+        return False
+    if not text[segment_scan.starts[k]].isupper():
+        return False
+    named = covered.get((occurrence.segment, k))
+    return named is None or named.in_longer_name is not None
 
 
 def _link_glosses(analysis: Analysis) -> None:
@@ -1256,7 +1420,7 @@ def _link_glosses(analysis: Analysis) -> None:
                 region = _gloss_region(text, at, colon=main.start == 0)
                 if region is None:
                     break
-                inner_start, inner_end, close = region
+                inner_start, inner_end, close, loose = region
                 inside = [
                     j
                     for j in indices
@@ -1268,6 +1432,10 @@ def _link_glosses(analysis: Analysis) -> None:
                     break
                 if not _is_gloss(analysis, segment, inner_start, inner_end, inside):
                     break
+                if loose and not any(
+                    set(main.concepts) & set(analysis.occurrences[j].concepts) for j in inside
+                ):
+                    break  # "UNHCR / IOM", "the CNE, or the TSJ": two bodies, not a gloss
                 for j in inside:
                     analysis.occurrences[j].role = "gloss"
                     analysis.occurrences[j].parent = i
@@ -1291,11 +1459,13 @@ def _with_role(item: Fuzzy, role: str, parent: int | None) -> Fuzzy:
 _OPENERS = {"(": ")", "“": "”", '"': '"', "«": "»", "[": "]"}
 
 
-def _gloss_region(text: str, end: int, colon: bool = False) -> tuple[int, int, int] | None:
-    """``(inner_start, inner_end, after_close)`` of a gloss right after offset ``end``.
+def _gloss_region(text: str, end: int, colon: bool = False) -> tuple[int, int, int, bool] | None:
+    """``(inner_start, inner_end, after_close, loose)`` of a gloss right after ``end``.
 
     ``colon``: a colon opens one too, as in a glossary sidebar ("Asamblea Nacional:
-    National Assembly"); in running prose a colon opens an explanation.
+    National Assembly"); in running prose a colon opens an explanation. ``loose``: a
+    slash or an appositive ("X, or Y"), which glosses only a rendering of the same
+    concept (else it joins two names).
     """
     i = end
     while i < len(text) and text[i] in " \t\u00a0":
@@ -1307,13 +1477,29 @@ def _gloss_region(text: str, end: int, colon: bool = False) -> tuple[int, int, i
         close = text.find(_OPENERS[opener], i + 1)
         if close < 0 or close - i > 300:
             return None
-        return i + 1, close, close + 1
+        return i + 1, close, close + 1, False
     dash = opener in "—–" or (opener == "-" and i + 1 < len(text) and text[i + 1] == " ")
-    if dash or (colon and opener == ":"):
+    slash = opener == "/" and text[i + 1 : i + 2] == " " and i > end  # "Damas de Blanco / Ladies"
+    if dash or slash or (colon and opener == ":"):
         stop = _GLOSS_END.search(text, i + 1)
         close = stop.start() if stop else len(text)
-        return i + 1, close, close
+        return i + 1, close, close, slash
+    if opener == ",":
+        # an appositive: "Jurisdicción Especial para la Paz, or Special Jurisdiction for
+        # Peace, ...", "The Damas de Blanco, meaning Ladies in White, ..."
+        said = _APPOSITIVE.match(text, i)
+        if said is not None:
+            stop = _GLOSS_END.search(text, said.end())
+            close = stop.start() if stop else len(text)
+            return said.end(), close, close, True
     return None
+
+
+#: what opens an appositive gloss after a comma
+_APPOSITIVE = re.compile(
+    r",\s+(?:or|o|u|meaning|that is,?|i\.e\.,?|es decir,?|o sea,?|which means|que significa)\s+",
+    re.IGNORECASE,
+)
 
 
 #: where a gloss after a dash or a colon ends: "— National Electoral Council, the

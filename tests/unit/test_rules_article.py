@@ -357,10 +357,39 @@ def bundled_findings(text: str, fmt: str = "text") -> list[tuple[str, str, str]]
         # a first name the document gives a surname, not an acronym in the wrong case
         f"{ES} Dina, como la llaman sus partidarios, habló el lunes. La presidenta Dina "
         "Boluarte no respondió.",
+        # glossed by an appositive or a slash, the other language's form right after
+        f"{EN} The Jurisdicción Especial para la Paz, or Special Jurisdiction for Peace, "
+        "heard them.",
+        f"{EN} The Damas de Blanco, meaning Ladies in White, marched again.",
+        f"Damas de Blanco / Ladies in White, La Habana, 2016.\n\n{EN}",
+        # a slash between two bodies is no gloss
+        f"{EN} The regional platform R4V (UNHCR / IOM) coordinates the response.",
+        # a document symbol
+        f"{EN} The report cites the inter-American document OEA/Ser.L/V/II. Doc. 41.",
+        # an acronym glossing the name a longer name ends with
+        f"{EN} The Rome Statute of the International Criminal Court (ICC) entered into "
+        "force in 2002.",
+        # a lower-case term heading a phrase of its own
+        f"{EN} The country won the runoff. A second round of talks followed in Oslo.",
+        # a form bound to one country's usage, and another country's
+        f"{ES} El Salvador vive bajo un régimen de excepción. Honduras prorrogó su estado "
+        "de excepción.",
+        # a listed name inside a longer name the glossary lacks, and a title
+        f"{EN} The Asociación Madres de Plaza de Mayo and other groups marched.",
+        f"{EN} Human trafficking grew. The latest Trafficking in Persons Report says so.",
+        # the gloss of a name the glossary lacks
+        f"{EN} They went to the Public Prosecutor's Office for Crimes against Humanity "
+        "(Procuraduría de Crímenes contra la Humanidad) in Buenos Aires.",
+        # an acronym the text defines as something else
+        f"{EN} The consumer price index (CPI) rose again. Economists watch the CPI closely.",
+        # the heading of its section names the country
+        "PERU\n\nPeru's Constitutional Tribunal ruled on Monday.\n\nECUADOR\n\nThe "
+        "Constitutional Court limited the decrees on Tuesday.\n",
     ],
 )
 def test_bundled_negative(text: str) -> None:
-    assert bundled_findings(text, "markdown" if text.startswith("**") else "text") == []
+    fmt = "markdown" if text.startswith(("**", "Damas")) else "text"
+    assert bundled_findings(text, fmt) == []
 
 
 def test_an_html_q_element_is_a_quotation() -> None:
@@ -436,6 +465,30 @@ def test_an_html_q_element_is_a_quotation() -> None:
             "acronym, CIDH, will visit.",
             "text",
             ("GL106", "CIDH", "IACHR"),
+        ),
+        (  # the country the clause names decides, then the gloss is wrong
+            f"{EN} In Colombia, the Truth Commission (CVR) delivered its report.",
+            "text",
+            ("GL107", "Truth Commission (CVR)", "Truth Commission"),
+        ),
+        (  # a conjunction changed for another is a near miss
+            f"{EN} The Working Group on Enforced and Involuntary Disappearances asked.",
+            "text",
+            (
+                "GL108",
+                "Working Group on Enforced and Involuntary Disappearances",
+                "Working Group on Enforced or Involuntary Disappearances",
+            ),
+        ),
+        (  # a capitalised word across "del" does not make a longer name for GL106
+            f"{ES} Recibió el Premio Sájarov del European Parliament en 2005.",
+            "text",
+            ("GL106", "European Parliament", "Parlamento Europeo"),
+        ),
+        (  # an appositive that is no rendering, and a demonym before the name
+            f"{EN} The Venezuelan Asamblea Nacional, or parliament, voted on Monday.",
+            "text",
+            ("GL106", "Asamblea Nacional", "National Assembly"),
         ),
         (  # an abbreviation answers an acronym when the concept has no acronym
             f"{ES} La Corte Interamericana de Derechos Humanos (CIDH) falló el caso.",

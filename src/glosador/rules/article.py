@@ -203,8 +203,12 @@ class InconsistentRendering(ArticleRule):
     full form is reported. Acronyms and short forms after a full form are fine, and
     so are two forms that are both preferred (such as the masculine and feminine of
     a title), a form quoted on its own, which names the term rather than uses
-    it ("the court uses the term “forced disappearance”"), and a form inside a
-    quotation (quote marks or HTML `<q>`): someone's words, quoted as they were said.
+    it ("the court uses the term “forced disappearance”"), a form inside a
+    quotation (quote marks or HTML `<q>`): someone's words, quoted as they were said;
+    a form inside a longer capitalised name or title ("the Trafficking in Persons
+    Report"); a lower-case English term heading a phrase of its own ("a second round
+    of talks" after "runoff"); and forms bound to different countries' usage (`context`:
+    El Salvador's "régimen de excepción", another country's "estado de excepción").
 
     ## Why is this bad?
     Readers take two names for two bodies. "The Supreme Court of Justice ... the
@@ -239,10 +243,12 @@ class InconsistentRendering(ArticleRule):
         for occurrence in analysis.occurrences:
             if not occurrence.resolved or occurrence.quoted or occurrence.in_place_name:
                 continue  # a quoted term is mentioned, not chosen: "uses the term “X”"
-            if occurrence.in_quotation:
-                continue  # someone's words, quoted as they were said
+            if occurrence.in_quotation or occurrence.in_longer_name:
+                continue  # someone's words; a title ("the Trafficking in Persons Report")
             if occurrence.role == "gloss":
                 continue  # "Doctors Without Borders (Médecins Sans Frontières, MSF)"
+            if _heads_a_phrase(analysis, occurrence):
+                continue  # "a second round of talks": the words, in another sense
             term = analysis.term(occurrence)
             if not term.is_full or term.status is Status.DEPRECATED:
                 continue
@@ -252,6 +258,8 @@ class InconsistentRendering(ArticleRule):
                 continue
             if earlier.status is Status.PREFERRED and term.status is Status.PREFERRED:
                 continue
+            if earlier.context != term.context:
+                continue  # a country's own usage ("régimen de excepción" in El Salvador)
             text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
             suggestion = _adapt(_in_number_of(analysis, occurrence, earlier), text)
             yield Raw(
@@ -264,6 +272,17 @@ class InconsistentRendering(ArticleRule):
                 term.language,
                 (suggestion,),
             )
+
+
+def _heads_a_phrase(analysis: Analysis, occurrence: Occurrence) -> bool:
+    """Whether a lower-case English term is followed by "of": a phrase with its own
+    head ("a second round of talks"), where the words need not be the concept. (Spanish
+    "de" follows nearly every noun: "el referendo revocatorio de 2016".)"""
+    compiled = analysis.compiled
+    if compiled.proper[compiled.forms[occurrence.form].term]:
+        return False
+    tokens = analysis.scans[occurrence.segment].tokens
+    return occurrence.tok_end < len(tokens) and tokens[occurrence.tok_end] == "of"
 
 
 @register
@@ -508,7 +527,13 @@ class UntranslatedTerm(ArticleRule):
     políticos", an HTML `<q>`); a name marked as such ("Abuelas de Plaza de Mayo (in
     Spanish)") or said to be in its language by the words of its clause ("known by
     its Spanish acronym, CIDH", "la ICC, como se la conoce en inglés"); a name
-    inside a place's name ("Avenida Naciones Unidas"); concepts
+    inside a place's name ("Avenida Naciones Unidas") or inside a longer name the
+    glossary lacks ("the Asociación Madres de Plaza de Mayo"); the gloss of such a
+    name ("the Public Prosecutor's Office for Crimes against Humanity (Procuraduría de
+    Crímenes contra la Humanidad)"); a form glossed by an appositive or a slash ("the
+    Jurisdicción Especial para la Paz, or Special Jurisdiction for Peace", "Damas de
+    Blanco / Ladies in White"); an acronym the text defines as something else ("the
+    consumer price index (CPI)"); a document symbol ("OEA/Ser.L/V/II"); concepts
     with `translate: false` (Foro Penal); a form that is the same in both languages
     (most acronyms); paragraphs in a language the concept has no terms in.
 
@@ -545,6 +570,8 @@ class UntranslatedTerm(ArticleRule):
                 continue
             if occurrence.quoted or occurrence.in_place_name:
                 continue  # a quotation in its own language; a street's name
+            if occurrence.in_longer_name == "adjacent" or occurrence.glosses_unlisted:
+                continue  # "the Asociación Madres de Plaza de Mayo": a longer name
             context = occurrence.context
 
             def judge(
@@ -588,7 +615,10 @@ class GlossMismatch(ArticleRule):
     Court of Justice (Tribunal Supremo de Justicia, CNE)". A correct gloss is never
     reported; a parenthesis that is not a gloss ("(controlled by the PSUV)") is
     left alone, and so is a list: two names or two acronyms in one parenthesis
-    ("R4V (UNHCR and IOM)", "United Nations (UNICEF, PAHO and OCHA)").
+    ("R4V (UNHCR and IOM)", "United Nations (UNICEF, PAHO and OCHA)"); an acronym
+    glossing the listed name a longer name ends with is right ("Rome Statute of the
+    International Criminal Court (ICC)"); an appositive or a slash naming another
+    body is no gloss ("UNHCR / IOM").
 
     ## Why is this bad?
     The gloss is where readers learn the other-language name or acronym to look
@@ -628,8 +658,8 @@ class GlossMismatch(ArticleRule):
             concept = analysis.concept(main.concepts[0])
             for j in main.glosses:
                 gloss = analysis.occurrences[j]
-                if concept.id in gloss.concepts:
-                    continue
+                if concept.id in gloss.concepts or _ends_with(analysis, main, gloss.concepts):
+                    continue  # "Rome Statute of the International Criminal Court (ICC)"
                 wrong = analysis.term(gloss)
                 language = wrong.language
                 if wrong.type in _ABBREVIATED:
@@ -677,6 +707,20 @@ class GlossMismatch(ArticleRule):
                 )
 
 
+def _ends_with(analysis: Analysis, main: Occurrence, concepts: tuple[str, ...]) -> bool:
+    """Whether the name ``main`` ends with a listed form of one of ``concepts``: the
+    gloss then glosses that inner name."""
+    compiled = analysis.compiled
+    for hit in analysis.scans[main.segment].hits:
+        if (
+            hit.end == main.tok_end
+            and hit.start > main.tok_start
+            and any(compiled.concept_of_form(f) in concepts for f in hit.forms)
+        ):
+            return True
+    return False
+
+
 def _drop_acronym(
     code: str, analysis: Analysis, main: Occurrence, gloss: Occurrence, concept_id: str, wrong: Term
 ) -> Raw:
@@ -717,7 +761,8 @@ class NearMiss(ArticleRule):
     for "Commission on Human Rights". Only capitalised names of three words or
     more are compared, and the first and last words must match, so ordinary prose
     around a name is not reported. A changed word must be a function word changed
-    for another (a preposition) or a spelling of the same word ("Defence",
+    for another (a preposition or a conjunction: "Enforced and Involuntary" for
+    "Enforced or Involuntary") or a spelling of the same word ("Defence",
     "Centre"): a content word changed for a different one names another body
     ("Tribunal Superior de Justicia" is not the "Tribunal Supremo de Justicia").
     A name quoted on its own is named, not used (a correction), and is not reported.
