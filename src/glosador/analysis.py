@@ -125,15 +125,7 @@ class Occurrence:
     labelled: str | None = None
     #: inside a quotation: someone's words, which the writer does not choose
     in_quotation: bool = False
-    #: part of a longer capitalised name that is not listed, "adjacent" when a word of
-    #: it stands right beside ("Asociación Madres de Plaza de Mayo", "Madres de Plaza de
-    #: Mayo Línea Fundadora"), "linked" across a title's small words ("Protocol against
-    #: the Smuggling of Migrants"): the other name's words, not a rendering of the concept
-    in_longer_name: str | None = None
-    #: inside the parenthesis after a capitalised name that is not listed: that name's
-    #: gloss ("the Public Prosecutor's Office for Crimes against Humanity (Procuraduría
-    #: de Crímenes contra la Humanidad)"), in the other language on purpose
-    glosses_unlisted: bool = False
+    #: (``Analysis.longer_name``, computed when a rule asks)
 
     @property
     def resolved(self) -> bool:
@@ -193,6 +185,22 @@ class Analysis:
 
     def text(self, segment: int, start: int, end: int) -> str:
         return self.scans[segment].text[start:end]
+
+    def longer_name(self, occurrence: Occurrence) -> str | None:
+        """Whether a capitalised occurrence is part of a longer capitalised name that is
+        not listed: "adjacent" when a word of it stands right beside ("Asociación Madres
+        de Plaza de Mayo", "Madres de Plaza de Mayo Línea Fundadora"), "linked" across a
+        title's small words ("Protocol against the Smuggling of Migrants"). The other
+        name's words are not a rendering of the concept."""
+        if not self.text(occurrence.segment, occurrence.start, occurrence.end)[:1].isupper():
+            return None
+        return _in_longer_name(self, occurrence)
+
+    def glosses_unlisted(self, occurrence: Occurrence) -> bool:
+        """Whether the occurrence stands in the parenthesis after a capitalised name that
+        is not listed: that name's gloss ("the Public Prosecutor's Office for Crimes
+        against Humanity (Procuraduría de Crímenes contra la Humanidad)")."""
+        return _glosses_unlisted(self, occurrence)
 
 
 # -- validating what the automaton found ------------------------------------------
@@ -1279,9 +1287,6 @@ def _mark_quoted(analysis: Analysis) -> None:
     acronym, CIDH", "la ICC, como se la conoce en inglés")."""
     quotations: dict[int, list[tuple[int, int]]] = {}
     languages_named: dict[int, bool] = {}
-    covered = {
-        (o.segment, k): o for o in analysis.occurrences for k in range(o.tok_start, o.tok_end)
-    }
     for occurrence in analysis.occurrences:
         text = analysis.scans[occurrence.segment].text
         start, end = occurrence.start, occurrence.end
@@ -1304,9 +1309,6 @@ def _mark_quoted(analysis: Analysis) -> None:
             )
         if occurrence.labelled is None and names_language:
             occurrence.labelled = _named_language(scan_, occurrence.tok_start, occurrence.tok_end)
-        if text[start : start + 1].isupper():
-            occurrence.in_longer_name = _in_longer_name(analysis, occurrence)
-            occurrence.glosses_unlisted = _glosses_unlisted(analysis, occurrence, covered)
         before, after = occurrence.tok_start - 1, occurrence.tok_end
         if (
             before >= 0
@@ -1379,9 +1381,7 @@ def _in_longer_name(analysis: Analysis, occurrence: Occurrence) -> str | None:
     return None
 
 
-def _glosses_unlisted(
-    analysis: Analysis, occurrence: Occurrence, covered: dict[tuple[int, int], Occurrence]
-) -> bool:
+def _glosses_unlisted(analysis: Analysis, occurrence: Occurrence) -> bool:
     """Whether the occurrence stands in the parenthesis right after a capitalised word
     of no listed name (or of a listed term inside a longer name): the gloss of a name
     the glossary lacks."""
@@ -1390,6 +1390,7 @@ def _glosses_unlisted(
     opening = text.rfind("(", max(0, occurrence.start - 300), occurrence.start)
     if opening < 0 or ")" in text[opening : occurrence.start]:
         return False
+
     if text.find(")", occurrence.end, occurrence.end + 300) < 0:
         return False
     k = bisect_right(segment_scan.ends, opening) - 1  # the word before the parenthesis
@@ -1397,8 +1398,15 @@ def _glosses_unlisted(
         return False
     if not text[segment_scan.starts[k]].isupper():
         return False
-    named = covered.get((occurrence.segment, k))
-    return named is None or named.in_longer_name is not None
+    named = next(
+        (
+            o
+            for o in analysis.occurrences
+            if o.segment == occurrence.segment and o.tok_start <= k < o.tok_end
+        ),
+        None,
+    )
+    return named is None or analysis.longer_name(named) is not None
 
 
 def _link_glosses(analysis: Analysis) -> None:

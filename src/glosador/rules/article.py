@@ -243,8 +243,8 @@ class InconsistentRendering(ArticleRule):
         for occurrence in analysis.occurrences:
             if not occurrence.resolved or occurrence.quoted or occurrence.in_place_name:
                 continue  # a quoted term is mentioned, not chosen: "uses the term “X”"
-            if occurrence.in_quotation or occurrence.in_longer_name:
-                continue  # someone's words; a title ("the Trafficking in Persons Report")
+            if occurrence.in_quotation:
+                continue  # someone's words, quoted as they were said
             if occurrence.role == "gloss":
                 continue  # "Doctors Without Borders (Médecins Sans Frontières, MSF)"
             if _heads_a_phrase(analysis, occurrence):
@@ -253,13 +253,19 @@ class InconsistentRendering(ArticleRule):
             if not term.is_full or term.status is Status.DEPRECATED:
                 continue
             key = (occurrence.concepts[0], term.language)
-            earlier = first.setdefault(key, term)
+            earlier = first.get(key)
+            if earlier is None:
+                if not analysis.longer_name(occurrence):  # a title sets no rendering
+                    first[key] = term
+                continue
             if earlier is term or earlier.term == term.term:
                 continue
             if earlier.status is Status.PREFERRED and term.status is Status.PREFERRED:
                 continue
             if earlier.context != term.context:
                 continue  # a country's own usage ("régimen de excepción" in El Salvador)
+            if analysis.longer_name(occurrence):
+                continue  # a title: "the Trafficking in Persons Report"
             text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
             suggestion = _adapt(_in_number_of(analysis, occurrence, earlier), text)
             yield Raw(
@@ -570,8 +576,6 @@ class UntranslatedTerm(ArticleRule):
                 continue
             if occurrence.quoted or occurrence.in_place_name:
                 continue  # a quotation in its own language; a street's name
-            if occurrence.in_longer_name == "adjacent" or occurrence.glosses_unlisted:
-                continue  # "the Asociación Madres de Plaza de Mayo": a longer name
             context = occurrence.context
 
             def judge(
@@ -591,6 +595,10 @@ class UntranslatedTerm(ArticleRule):
             agreed = _agreed(analysis, occurrence, judge)
             if agreed is None:
                 continue
+            if analysis.longer_name(occurrence) == "adjacent":
+                continue  # "the Asociación Madres de Plaza de Mayo": a longer name
+            if analysis.glosses_unlisted(occurrence):
+                continue  # "... for Crimes against Humanity (Procuraduría de Crímenes ...)"
             concept_id, language, suggestions = agreed
             text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
             yield Raw(
