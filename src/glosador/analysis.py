@@ -543,9 +543,7 @@ def _without_acronyms_defined_otherwise(
         if (o.segment, o.tok_start) in ends:
             continue  # "Committee to Protect Journalists (CPJ)": a listed name's acronym
         acronym = segment_scan.tokens[o.tok_start]
-        words = [
-            t for t in segment_scan.tokens[max(0, o.tok_start - 2 * len(acronym)) : o.tok_start]
-        ]
+        words = segment_scan.tokens[max(0, o.tok_start - 2 * len(acronym)) : o.tok_start]
         initials = "".join(w[0] for w in words if w not in _TITLE_LINKS)
         if len(acronym) >= 2 and initials.endswith(acronym):
             defined.add(text[o.start : o.end])
