@@ -84,7 +84,7 @@ STOPWORDS = frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "22"
+_COMPILER_VERSION = "23"
 #: A placement key packs, from the high bits down, a form's base token index (plus
 #: ``ANCHOR_BIAS``: a base may be negative), its form index, whether it needs two
 #: anchors, and its length in tokens. Sorting keys sorts by base, then form.
@@ -148,21 +148,31 @@ class CompiledGlossary:
         self.forms: list[Form] = []
         self.proper: list[bool] = []  # per term: a proper name (capitalised in the glossary)
         self.case_tokens: list[tuple[str, ...]] = []  # per term: its tokens as written
+        # one object per distinct word and word tuple: the compile cache stores each once
+        # (and loads a third faster), and equal words compare by identity
+        shared: dict[Any, Any] = {}
+
+        def one(words: tuple[str, ...]) -> tuple[str, ...]:
+            found: tuple[str, ...] = shared.setdefault(
+                words, tuple(shared.setdefault(w, w) for w in words)
+            )
+            return found
+
         for index, term in enumerate(self.terms):
-            written = tuple(_WORD.findall(term.term.replace("_", " ")))
+            written = one(tuple(_WORD.findall(term.term.replace("_", " "))))
             self.case_tokens.append(written)
             self.proper.append(any(t[:1].isupper() for t in written) or term.case_sensitive)
-            tokens = norm_tokens(term.term)
+            tokens = one(norm_tokens(term.term))
             if not tokens:
                 continue
-            expected = lower_tokens(term.term)
+            expected = one(lower_tokens(term.term))
             self.forms.append(Form(index, tokens, expected))
             inflectable = term.type in (TermType.FULL_FORM, TermType.SHORT_FORM, TermType.VARIANT)
             if inflectable and not self.proper[index] and len(expected) == len(tokens):
                 for variant in variants(expected, term.language):
-                    folded = tuple(t for v in variant for t in norm_tokens(v))
+                    folded = one(tuple(t for v in variant for t in norm_tokens(v)))
                     if len(folded) == len(tokens) and folded != tokens:
-                        self.forms.append(Form(index, folded, variant, inflected=True))
+                        self.forms.append(Form(index, folded, one(variant), inflected=True))
         #: the concept of each form
         self.form_concept: list[str] = [self.term_concept[f.term] for f in self.forms]
         #: each form's language
