@@ -192,9 +192,13 @@ class Analysis:
         de Plaza de Mayo", "Madres de Plaza de Mayo Línea Fundadora"), "linked" across a
         title's small words ("Protocol against the Smuggling of Migrants"). The other
         name's words are not a rendering of the concept."""
-        if not self.text(occurrence.segment, occurrence.start, occurrence.end)[:1].isupper():
-            return None
-        return _in_longer_name(self, occurrence)
+        if self.text(occurrence.segment, occurrence.start, occurrence.end)[:1].isupper():
+            return _in_longer_name(self, occurrence)
+        # a lower-case term inside a title written in sentence case: "el Protocolo contra
+        # el tráfico ilícito de migrantes por tierra, mar y aire"
+        if _in_a_titled_document(self.scans[occurrence.segment], occurrence.tok_start):
+            return "linked"
+        return None
 
     def glosses_unlisted(self, occurrence: Occurrence) -> bool:
         """Whether the occurrence stands in the parenthesis after a capitalised name that
@@ -713,12 +717,13 @@ def _variant_spelling(have: str, want: str) -> bool:
     return previous[-1] <= (1 if min(len(have), len(want)) <= 4 else 2)
 
 
-def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int] | None:
+def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int, bool] | None:
     """Where ``window`` differs from ``form`` by one interior word added, dropped or changed.
 
     Two edits count as one when every word involved is a function word (a
     preposition changed with its article: "in Defense" for "for the Defense").
-    Returns the window's ``[start, end)`` of the edited words.
+    Returns the window's ``[start, end)`` of the edited words, and whether a content
+    word was added or dropped.
     """
     window, form = tuple(window), tuple(form)
     if not window or window == form or window[0] != form[0] or window[-1] != form[-1]:
@@ -745,6 +750,7 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
         return None
     edited_w: list[int] = []
     edited_words: list[str] = []
+    content = False  # a content word added or dropped
     i, j = rows - 1, cols - 1
     while i > 0 or j > 0:
         if i and j and cost[i][j] == cost[i - 1][j - 1] + (inner_w[i - 1] != inner_f[j - 1]):
@@ -758,15 +764,17 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
         elif i and cost[i][j] == cost[i - 1][j] + 1:
             edited_w.append(i)
             edited_words.append(inner_w[i - 1])
+            content = content or inner_w[i - 1] not in _SWAPPABLE
             i -= 1
         else:
             edited_words.append(inner_f[j - 1])
+            content = content or inner_f[j - 1] not in _SWAPPABLE
             j -= 1
     if distance == 2 and not all(word in STOPWORDS for word in edited_words):
         return None
     if not edited_w:  # only words dropped: nothing of the window is edited
-        return (1, 1)
-    return (min(edited_w), max(edited_w) + 1)
+        return (1, 1, content)
+    return (min(edited_w), max(edited_w) + 1, content)
 
 
 def _fuzzy(
@@ -893,6 +901,8 @@ def _fuzzy(
                     continue
                 if not _capitalised(compiled, segment_scan, start, end, form_index):
                     continue
+                if edit[2] and _goes_on_as_a_name(compiled, segment_scan, end, concept_id):
+                    continue  # "Centro de Derechos Humanos de la Montaña": another body
                 # several names may be one word off the same span: the closest wins, a
                 # changed preposition being closer than a changed noun
                 changed = (Counter(span_words) - Counter(words)) + (
@@ -927,6 +937,34 @@ def _fuzzy(
         kept.append(item)
     chosen = select_longest([(f.tok_start, f.tok_end) for f in kept])
     return [kept[i] for i in chosen]
+
+
+def _goes_on_as_a_name(
+    compiled: CompiledGlossary, segment_scan: Scan, end: int, concept_id: str
+) -> bool:
+    """Whether the words after token ``end`` carry a name on: a capitalised word, maybe
+    after "de", "del", "of the" ("Comisión de Derechos Humanos del Estado de Guerrero",
+    "Instituto de Derechos Humanos Pedro Arrupe"), or an acronym in parentheses that
+    is not the concept's ("Servicio de Inteligencia Nacional (SIN)"). A name a content
+    word away from a listed one that goes on like this is another, longer name."""
+    text, tokens = segment_scan.text, segment_scan.tokens
+    starts, ends = segment_scan.starts, segment_scan.ends
+    k = end
+    while k < len(tokens) and tokens[k] in _NAME_LINKS and text[ends[k - 1] : starts[k]] == " ":
+        k += 1
+    if k >= len(tokens):
+        return False
+    between = text[ends[k - 1] : starts[k]]
+    if between in _NAME_JOINS and text[starts[k]].isupper():
+        return True
+    if between.strip() == "(" and text[starts[k] : ends[k]].isupper():
+        acronyms = {
+            compiled.forms[f].tokens
+            for f in compiled.concept_forms(concept_id)
+            if compiled.terms[compiled.forms[f].term].type is TermType.ACRONYM
+        }
+        return (tokens[k],) not in acronyms
+    return False
 
 
 def _sharing(compiled: CompiledGlossary, form_index: int) -> tuple[str, ...]:
@@ -1018,6 +1056,11 @@ def _segment_languages(
         if wanted is not None and index not in wanted:
             languages.append(doc_language)
             continue
+        if _is_a_list(segment_scan.text):
+            # a block of names, one a line (signatories, a contact block): each is written
+            # as its body writes it, and the block has no language of its own
+            languages.append(None)
+            continue
         scores = function_word_scores(segment_scan.tokens)
         language = scores_language(scores)
         if language is None:  # two function words of one language only, or a clear majority
@@ -1047,6 +1090,22 @@ def _segment_languages(
     return languages
 
 
+_LIST_LINE_WORDS = 8  #: the most words of a typical line of a list block
+_LINE_END = re.compile(r"[.!?]\s*$")
+
+
+def _is_a_list(text: str) -> bool:
+    """Whether a plain-text block is a list: three lines or more, most of them short,
+    none ending a sentence (signatories, a contact block, a list of bodies), where a
+    hard-wrapped paragraph has long lines and ends with a full stop."""
+    if text.count("\n") < 2:
+        return False
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 3 or any(_LINE_END.search(line) for line in lines):
+        return False
+    return sorted(len(line.split()) for line in lines)[len(lines) // 2] <= _LIST_LINE_WORDS
+
+
 def _passage_language(analysis: Analysis, segment: int, start: int) -> str | None:
     """The language of a quoted passage around ``start``, when it differs from the paragraph's."""
     for quote_start, quote_end, language in _passages(analysis, segment):
@@ -1069,6 +1128,9 @@ def _passages(analysis: Analysis, segment: int) -> list[tuple[int, int, str]]:
                 language = detect(text[start:end])  # a short quotation: langdetect decides
             if language and language != analysis.segment_languages[segment]:
                 found.append((start - 1, end + 1, language))  # with the quote marks
+        for start, end, language in analysis.document.segments[segment].languages:
+            if language != analysis.segment_languages[segment]:
+                found.append((start, end, language))  # marked up: <span lang="es">
         cache[segment] = found
     return found
 
@@ -1336,6 +1398,31 @@ _CALENDAR = frozenset(
 )
 
 
+#: nouns that open the title of a law, treaty or report (Spanish writes the rest of
+#: the title in lower case)
+_TITLE_NOUNS = frozenset(
+    [
+        *("ley", "protocolo", "convencion", "pacto", "declaracion", "estatuto", "codigo"),
+        *("informe", "reglamento", "decreto", "resolucion"),
+        *("law", "protocol", "convention", "covenant", "declaration", "statute", "code"),
+        *("report", "act"),
+    ]
+)
+_TITLE_REACH = 6  #: words between a title's noun and a term inside the title
+
+
+def _in_a_titled_document(segment_scan: Scan, tok_start: int) -> bool:
+    """Whether a capitalised title noun ("Protocolo", "Ley") stands a few words before
+    token ``tok_start``, in the same clause."""
+    text, tokens = segment_scan.text, segment_scan.tokens
+    for k in range(tok_start - 1, max(-1, tok_start - 1 - _TITLE_REACH), -1):
+        if _CLAUSE_END.search(text[segment_scan.ends[k] : segment_scan.starts[k + 1]]):
+            return False
+        if tokens[k] in _TITLE_NOUNS and text[segment_scan.starts[k]].isupper():
+            return True
+    return False
+
+
 def _in_longer_name(analysis: Analysis, occurrence: Occurrence) -> str | None:
     """Whether a capitalised occurrence is part of a longer capitalised name.
 
@@ -1546,7 +1633,7 @@ def _named_language(segment_scan: Scan, tok_start: int, tok_end: int) -> str | N
 
 
 #: what ends the clause a name stands in
-_CLAUSE_END = re.compile(r"[.;:!?()\[\]“”\"«»—–]")
+_CLAUSE_END = re.compile(r"[.;:!?()“”\"«»—–]")
 
 
 _LANGUAGE_WORDS = {

@@ -131,6 +131,9 @@ class Segment:
     #: ``[start, end)`` of quotations marked up rather than written with quote marks
     #: (HTML ``<q>``)
     quotes: tuple[tuple[int, int], ...] = ()
+    #: ``[start, end)`` and language of passages marked up as in a language (HTML
+    #: ``<span lang="es">``)
+    languages: tuple[tuple[int, int, str], ...] = ()
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span(start, end)

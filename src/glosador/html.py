@@ -389,6 +389,11 @@ class _Extractor:
         self.skipping = 0
         self.quotes: list[tuple[int, int]] = []  #: ``<q>`` elements of the open segment
         self.quote_starts: list[int] = []
+        #: elements with a ``lang``: of the open segment, and those still open (with the
+        #: number of segments flushed when they opened: one segment holds a passage)
+        self.languages: list[tuple[int, int, str]] = []
+        self.language_starts: list[tuple[int, int, str] | None] = []
+        self.flushes = 0
 
     def flush(self) -> None:
         builder = self.builder
@@ -396,11 +401,19 @@ class _Extractor:
             text = builder.text()
             if not text.isspace():
                 self.segments.append(
-                    Segment(text, builder.build(), self.kinds[-1], tuple(self.quotes))
+                    Segment(
+                        text,
+                        builder.build(),
+                        self.kinds[-1],
+                        tuple(self.quotes),
+                        tuple(self.languages),
+                    )
                 )
             self.builder = OffsetBuilder()
+            self.flushes += 1
         self.quotes = []
         self.quote_starts = []
+        self.languages = []
 
     def walk(self, root: LexborNode) -> None:
         node: LexborNode | None = root
@@ -442,6 +455,13 @@ class _Extractor:
             self.skipping += 1
         if tag == "q":
             self.quote_starts.append(self.builder.length)
+        if tag not in _BLOCKS:
+            language = node.attributes.get("lang") or node.attributes.get("xml:lang")
+            self.language_starts.append(
+                (self.flushes, self.builder.length, language.split("-")[0].lower())
+                if language
+                else None
+            )
         if tag in _BLOCKS:
             self.flush()
             kind = _KINDS.get(tag, "paragraph")
@@ -458,6 +478,10 @@ class _Extractor:
             start = self.quote_starts.pop()
             if self.builder.length > start:
                 self.quotes.append((start, self.builder.length))
+        if tag not in _BLOCKS and self.language_starts:
+            opened = self.language_starts.pop()
+            if opened is not None and opened[0] == self.flushes and self.builder.length > opened[1]:
+                self.languages.append((opened[1], self.builder.length, opened[2]))
         if tag in _BLOCKS:
             self.flush()
             if len(self.kinds) > 1:

@@ -292,3 +292,11 @@ def test_q_elements_are_recorded_as_quotations() -> None:
     (segment,) = segments("<p>Dijo <q>hola <em>mundo</em></q> ayer y <q></q>.</p>")
     assert segment.quotes == ((5, 15),)
     assert segment.text[5:15] == "hola mundo"
+
+
+def test_lang_attributes_are_recorded_as_passages() -> None:
+    (segment,) = segments(
+        '<p>They chanted <span lang="es-VE">¡Libertad!</span> and <b lang="fr"></b>left.</p>'
+    )
+    assert segment.languages == ((13, 23, "es"),)
+    assert segment.text[13:23] == "¡Libertad!"

@@ -385,11 +385,38 @@ def bundled_findings(text: str, fmt: str = "text") -> list[tuple[str, str, str]]
         # the heading of its section names the country
         "PERU\n\nPeru's Constitutional Tribunal ruled on Monday.\n\nECUADOR\n\nThe "
         "Constitutional Court limited the decrees on Tuesday.\n",
+        # a listed name less or more a content word names another body
+        f"{ES} El Centro de Derechos Humanos de la Montaña documentó el caso.",
+        f"{ES} La Comisión de Derechos Humanos del Estado de Guerrero abrió una queja.",
+        f"{ES} El Servicio de Inteligencia Nacional (SIN) del Perú espiaba a opositores.",
+        # a form and the same form with words added: its full legal name
+        f"{EN} The ruling spoke of enforced disappearance. It named the crime of enforced "
+        "disappearance of persons under the statute.",
+        # a title in sentence case holds the words
+        f"{ES} España ratificó el Protocolo contra el tráfico ilícito de migrantes por "
+        "tierra, mar y aire. El tráfico de migrantes sigue.",
+        # a language label before the words, in brackets
+        f"{EN} At the hearing, she said: [In Spanish] Liberen a los presos políticos. Then "
+        "she sat down.",
+        # a block of names, one a line, as each body signs
+        f"{EN}\n\nSigned by:\n\nAmnesty International\nFundación Rodo por los Derechos\n"
+        "Center for Justice and International Law (CEJIL)\nObservatorio Venezolano de "
+        "Prisiones (OVP)\n",
     ],
 )
 def test_bundled_negative(text: str) -> None:
     fmt = "markdown" if text.startswith(("**", "Damas")) else "text"
     assert bundled_findings(text, fmt) == []
+
+
+def test_an_html_lang_attribute_marks_a_passage() -> None:
+    text = (
+        '<p lang="en">The crowd chanted <span lang="es">¡Liberen a los presos '
+        "políticos!</span> outside the embassy.</p>"
+    )
+    assert bundled_findings(text, "html") == []
+    unmarked = text.replace(' lang="es"', "")
+    assert [f[0] for f in bundled_findings(unmarked, "html")] == ["GL106"]
 
 
 def test_an_html_q_element_is_a_quotation() -> None:
@@ -470,6 +497,15 @@ def test_an_html_q_element_is_a_quotation() -> None:
             f"{EN} In Colombia, the Truth Commission (CVR) delivered its report.",
             "text",
             ("GL107", "Truth Commission (CVR)", "Truth Commission"),
+        ),
+        (  # a content word dropped from a name that stops there is a near miss
+            f"{ES} La Comisión Interamericana de Humanos visitó el país en enero.",
+            "text",
+            (
+                "GL108",
+                "Comisión Interamericana de Humanos",
+                "Comisión Interamericana de Derechos Humanos",
+            ),
         ),
         (  # a conjunction changed for another is a near miss
             f"{EN} The Working Group on Enforced and Involuntary Disappearances asked.",

@@ -206,9 +206,12 @@ class InconsistentRendering(ArticleRule):
     it ("the court uses the term “forced disappearance”"), a form inside a
     quotation (quote marks or HTML `<q>`): someone's words, quoted as they were said;
     a form inside a longer capitalised name or title ("the Trafficking in Persons
-    Report"); a lower-case English term heading a phrase of its own ("a second round
-    of talks" after "runoff"); and forms bound to different countries' usage (`context`:
-    El Salvador's "régimen de excepción", another country's "estado de excepción").
+    Report", "el Protocolo contra el tráfico ilícito de migrantes"); a lower-case
+    English term heading a phrase of its own ("a second round of talks" after
+    "runoff"); a form that is the other with words added ("enforced disappearance of
+    persons", the crime's legal name); and forms bound to different countries' usage
+    (`context`: El Salvador's "régimen de excepción", another country's "estado de
+    excepción").
 
     ## Why is this bad?
     Readers take two names for two bodies. "The Supreme Court of Justice ... the
@@ -264,6 +267,8 @@ class InconsistentRendering(ArticleRule):
                 continue
             if earlier.context != term.context:
                 continue  # a country's own usage ("régimen de excepción" in El Salvador)
+            if _expands(earlier, term):
+                continue  # "enforced disappearance of persons", the crime's full legal name
             if analysis.longer_name(occurrence):
                 continue  # a title: "the Trafficking in Persons Report"
             text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
@@ -278,6 +283,15 @@ class InconsistentRendering(ArticleRule):
                 term.language,
                 (suggestion,),
             )
+
+
+def _expands(one: Term, other: Term) -> bool:
+    """Whether one term is the other with words added after it."""
+    from glosador.normalize import norm_tokens
+
+    a, b = norm_tokens(one.term), norm_tokens(other.term)
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return len(shorter) < len(longer) and longer[: len(shorter)] == shorter
 
 
 def _heads_a_phrase(analysis: Analysis, occurrence: Occurrence) -> bool:
@@ -530,9 +544,12 @@ class UntranslatedTerm(ArticleRule):
     right after by the paragraph's language (`Asamblea Nacional (National
     Assembly)`, also after a closing quote); a quotation in the other language,
     including a name quoted on its own (a banner reading "Liberen a los presos
-    políticos", an HTML `<q>`); a name marked as such ("Abuelas de Plaza de Mayo (in
-    Spanish)") or said to be in its language by the words of its clause ("known by
-    its Spanish acronym, CIDH", "la ICC, como se la conoce en inglés"); a name
+    políticos", an HTML `<q>`), and a passage marked as in a language (`<span
+    lang="es">`, "[In Spanish] ..."); a block of names, one a line (signatories, a
+    contact block), each written as its body writes it; a name marked as such
+    ("Abuelas de Plaza de Mayo (in Spanish)") or said to be in its language by the
+    words of its clause ("known by its Spanish acronym, CIDH", "la ICC, como se la
+    conoce en inglés"); a name
     inside a place's name ("Avenida Naciones Unidas") or inside a longer name the
     glossary lacks ("the Asociación Madres de Plaza de Mayo"); the gloss of such a
     name ("the Public Prosecutor's Office for Crimes against Humanity (Procuraduría de
@@ -772,7 +789,10 @@ class NearMiss(ArticleRule):
     for another (a preposition or a conjunction: "Enforced and Involuntary" for
     "Enforced or Involuntary") or a spelling of the same word ("Defence",
     "Centre"): a content word changed for a different one names another body
-    ("Tribunal Superior de Justicia" is not the "Tribunal Supremo de Justicia").
+    ("Tribunal Superior de Justicia" is not the "Tribunal Supremo de Justicia"), and
+    so does a name a content word longer or shorter that goes on as a name, with a
+    capitalised word or an acronym of its own ("Centro de Derechos Humanos de la
+    Montaña" is not the "Centro Nicaragüense de Derechos Humanos").
     A name quoted on its own is named, not used (a correction), and is not reported.
 
     ## Why is this bad?
