@@ -1467,22 +1467,28 @@ def _in_longer_name(analysis: Analysis, occurrence: Occurrence) -> str | None:
 
 
 def _glosses_unlisted(analysis: Analysis, occurrence: Occurrence) -> bool:
-    """Whether the occurrence stands in the parenthesis right after a capitalised word
-    of no listed name (or of a listed term inside a longer name): the gloss of a name
-    the glossary lacks."""
+    """Whether the occurrence stands in the parenthesis right after words that are no
+    listed rendering, as their gloss: after a capitalised name the glossary lacks ("the
+    Public Prosecutor's Office for Crimes against Humanity (Procuraduría de Crímenes
+    contra la Humanidad)"), or filling the parenthesis after a description ("the
+    country's highest court (Tribunal Supremo de Justicia)", "81 were women (presas
+    políticas)")."""
     segment_scan = analysis.scans[occurrence.segment]
     text = segment_scan.text
     opening = text.rfind("(", max(0, occurrence.start - 300), occurrence.start)
     if opening < 0 or ")" in text[opening : occurrence.start]:
         return False
-
-    if text.find(")", occurrence.end, occurrence.end + 300) < 0:
+    closing = text.find(")", occurrence.end, occurrence.end + 300)
+    if closing < 0:
         return False
     k = bisect_right(segment_scan.ends, opening) - 1  # the word before the parenthesis
     if k < 0 or text[segment_scan.ends[k] : opening].strip():
         return False
-    if not text[segment_scan.starts[k]].isupper():
-        return False
+    inside = [
+        o
+        for o in analysis.occurrences
+        if o.segment == occurrence.segment and opening < o.start and o.end <= closing
+    ]
     named = next(
         (
             o
@@ -1491,7 +1497,14 @@ def _glosses_unlisted(analysis: Analysis, occurrence: Occurrence) -> bool:
         ),
         None,
     )
-    return named is None or analysis.longer_name(named) is not None
+    if named is not None and analysis.longer_name(named) is None:
+        return False  # a listed rendering before: the gloss is linked to it, or judged
+    if text[segment_scan.starts[k]].isupper():
+        return True
+    # a description before it: the parenthesis must be this name (and an acronym)
+    words = [t for t in norm_tokens(text[opening + 1 : closing]) if t not in _GLOSS_FILLER]
+    covered = sum(o.tok_end - o.tok_start for o in inside)
+    return bool(words) and covered >= 0.6 * len(words)
 
 
 def _link_glosses(analysis: Analysis) -> None:

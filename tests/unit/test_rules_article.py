@@ -402,6 +402,10 @@ def bundled_findings(text: str, fmt: str = "text") -> list[tuple[str, str, str]]
         f"{EN}\n\nSigned by:\n\nAmnesty International\nFundación Rodo por los Derechos\n"
         "Center for Justice and International Law (CEJIL)\nObservatorio Venezolano de "
         "Prisiones (OVP)\n",
+        # the other language's name filling the parenthesis after a description
+        f"{EN} He was held by the country's highest court (Tribunal Supremo de Justicia).",
+        f"{EN} Of the detainees, 81 were women (presas políticas), the group said.",
+        f"{EN} The court imposed conditions (medidas cautelares sustitutivas) on both.",
     ],
 )
 def test_bundled_negative(text: str) -> None:
@@ -497,6 +501,17 @@ def test_an_html_q_element_is_a_quotation() -> None:
             f"{EN} In Colombia, the Truth Commission (CVR) delivered its report.",
             "text",
             ("GL107", "Truth Commission (CVR)", "Truth Commission"),
+        ),
+        (  # a name listed the same in both languages is the paragraph's language's
+            f"{EN} They marched to the Universidad Central de Venezuela. Students of the "
+            "Central University of Venezuela joined.",
+            "text",
+            ("GL102", "Central University of Venezuela", "Universidad Central de Venezuela"),
+        ),
+        (  # the same name outside a parenthesis is untranslated
+            f"{EN} He asked the Tribunal Supremo de Justicia for a hearing.",
+            "text",
+            ("GL106", "Tribunal Supremo de Justicia", "Supreme Court of Justice"),
         ),
         (  # a content word dropped from a name that stops there is a near miss
             f"{ES} La Comisión Interamericana de Humanos visitó el país en enero.",

@@ -208,10 +208,13 @@ class InconsistentRendering(ArticleRule):
     a form inside a longer capitalised name or title ("the Trafficking in Persons
     Report", "el Protocolo contra el tráfico ilícito de migrantes"); a lower-case
     English term heading a phrase of its own ("a second round of talks" after
-    "runoff"); a form that is the other with words added ("enforced disappearance of
-    persons", the crime's legal name); and forms bound to different countries' usage
+    "runoff"); a form that is the other with a complement added ("enforced
+    disappearance of persons", the crime's legal name) or a listed variant adding
+    words; and forms bound to different countries' usage
     (`context`: El Salvador's "régimen de excepción", another country's "estado de
-    excepción").
+    excepción"). A name listed the same in both languages ("Universidad Central de
+    Venezuela", `translate: false`) counts as the paragraph's language's term, so an
+    English rendering after it is a second rendering.
 
     ## Why is this bad?
     Readers take two names for two bodies. "The Supreme Court of Justice ... the
@@ -252,7 +255,7 @@ class InconsistentRendering(ArticleRule):
                 continue  # "Doctors Without Borders (Médecins Sans Frontières, MSF)"
             if _heads_a_phrase(analysis, occurrence):
                 continue  # "a second round of talks": the words, in another sense
-            term = analysis.term(occurrence)
+            term = _term_in_context(analysis, occurrence)
             if not term.is_full or term.status is Status.DEPRECATED:
                 continue
             key = (occurrence.concepts[0], term.language)
@@ -285,13 +288,31 @@ class InconsistentRendering(ArticleRule):
             )
 
 
+def _term_in_context(analysis: Analysis, occurrence: Occurrence) -> Term:
+    """The occurrence's term, in the language expected at its place when one of its
+    forms is: "Universidad Central de Venezuela", listed the same in Spanish and
+    English, is the English term in English prose (and "Central University of
+    Venezuela" after it a second rendering)."""
+    compiled = analysis.compiled
+    for form in occurrence.forms:
+        term = compiled.term_of_form(form)
+        if term.language == occurrence.context and (
+            compiled.concept_of_form(form) == occurrence.concepts[0]
+        ):
+            return term
+    return analysis.term(occurrence)
+
+
 def _expands(one: Term, other: Term) -> bool:
-    """Whether one term is the other with words added after it."""
+    """Whether one term is the other with a complement added: "enforced
+    disappearance of persons", or a listed variant that adds words."""
     from glosador.normalize import norm_tokens
 
     a, b = norm_tokens(one.term), norm_tokens(other.term)
-    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
-    return len(shorter) < len(longer) and longer[: len(shorter)] == shorter
+    (shorter, _), (longer, long_term) = sorted(((a, one), (b, other)), key=lambda x: len(x[0]))
+    if not (len(shorter) < len(longer) and longer[: len(shorter)] == shorter):
+        return False
+    return long_term.type is TermType.VARIANT or longer[len(shorter)] in ("of", "de", "del")
 
 
 def _heads_a_phrase(analysis: Analysis, occurrence: Occurrence) -> bool:
@@ -541,24 +562,25 @@ class UntranslatedTerm(ArticleRule):
     Rights (Provea) recordó" in Spanish.
 
     Not reported: a gloss (`National Assembly (Asamblea Nacional)`); a form glossed
-    right after by the paragraph's language (`Asamblea Nacional (National
-    Assembly)`, also after a closing quote); a quotation in the other language,
-    including a name quoted on its own (a banner reading "Liberen a los presos
-    políticos", an HTML `<q>`), and a passage marked as in a language (`<span
-    lang="es">`, "[In Spanish] ..."); a block of names, one a line (signatories, a
-    contact block), each written as its body writes it; a name marked as such
-    ("Abuelas de Plaza de Mayo (in Spanish)") or said to be in its language by the
-    words of its clause ("known by its Spanish acronym, CIDH", "la ICC, como se la
-    conoce en inglés"); a name
-    inside a place's name ("Avenida Naciones Unidas") or inside a longer name the
-    glossary lacks ("the Asociación Madres de Plaza de Mayo"); the gloss of such a
-    name ("the Public Prosecutor's Office for Crimes against Humanity (Procuraduría de
-    Crímenes contra la Humanidad)"); a form glossed by an appositive or a slash ("the
-    Jurisdicción Especial para la Paz, or Special Jurisdiction for Peace", "Damas de
-    Blanco / Ladies in White"); an acronym the text defines as something else ("the
-    consumer price index (CPI)"); a document symbol ("OEA/Ser.L/V/II"); concepts
-    with `translate: false` (Foro Penal); a form that is the same in both languages
-    (most acronyms); paragraphs in a language the concept has no terms in.
+    right after by the paragraph's language (`Asamblea Nacional (National Assembly)`,
+    also after a closing quote); a quotation in the other language, including a name
+    quoted on its own (a banner reading "Liberen a los presos políticos", an HTML
+    `<q>`), and a passage marked as in a language (`<span lang="es">`, "[In Spanish]
+    ..."); a block of names, one a line (signatories, a contact block), each written as
+    its body writes it; a name marked as such ("Abuelas de Plaza de Mayo (in Spanish)")
+    or said to be in its language by the words of its clause ("known by its Spanish
+    acronym, CIDH", "la ICC, como se la conoce en inglés"); a name inside a place's name
+    ("Avenida Naciones Unidas") or inside a longer name the glossary lacks ("the
+    Asociación Madres de Plaza de Mayo"); the gloss of such a name ("the Public
+    Prosecutor's Office for Crimes against Humanity (Procuraduría de Crímenes contra la
+    Humanidad)") or of a description, when the name fills the parenthesis ("the
+    country's highest court (Tribunal Supremo de Justicia)"); a form glossed by an
+    appositive or a slash ("the Jurisdicción Especial para la Paz, or Special
+    Jurisdiction for Peace", "Damas de Blanco / Ladies in White"); an acronym the text
+    defines as something else ("the consumer price index (CPI)"); a document symbol
+    ("OEA/Ser.L/V/II"); concepts with `translate: false` (Foro Penal); a form that is
+    the same in both languages (most acronyms); paragraphs in a language the concept has
+    no terms in.
 
     ## Why is this bad?
     Readers of the translation may not read the source language; a name left
