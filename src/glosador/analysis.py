@@ -125,6 +125,8 @@ class Occurrence:
     labelled: str | None = None
     #: inside a quotation: someone's words, which the writer does not choose
     in_quotation: bool = False
+    #: in italics, where foreign words and titles are set: named, not used
+    in_italics: bool = False
     #: (``Analysis.longer_name``, computed when a rule asks)
 
     @property
@@ -335,7 +337,9 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
     if not hits:
         return []
     text, starts, ends = segment_scan.text, segment_scan.starts, segment_scan.ends
-    caps = not any(c.islower() for c in text)
+    caps: bool | None = not any(c.islower() for c in text)
+    if not caps and _headline(text):
+        caps = None  # a headline in title case: a capitalised word may be any word
     taken = [False] * len(segment_scan.tokens)
     chosen: list[Occurrence] = []
     memo = _memo(compiled, "_validate_cache")
@@ -358,6 +362,22 @@ def _in_a_symbol(text: str, start: int, end: int) -> bool:
     return (text[end : end + 1] == "/" and text[end + 1 : end + 2].isalnum()) or (
         start > 1 and text[start - 1] == "/" and text[start - 2].isalnum()
     )
+
+
+_HEADLINE_SHARE = 0.8  #: of a headline's longer words, how many are capitalised
+
+
+def _headline(text: str) -> bool:
+    """Whether a short segment is in title case: "Families' Bid to Free Venezuela's
+    Prisoners Draws on Lessons From Managua"."""
+    if len(text) > 200:
+        return False
+    words = [w for w in _WORDS.findall(text) if len(w) > 3]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and capitalised >= _HEADLINE_SHARE * len(words)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _longest_first(hit: Hit) -> tuple[int, int]:
@@ -390,7 +410,7 @@ def _validate(
     ends: list[int],
     hit: Hit,
     index: int,
-    caps: bool,
+    caps: bool | None,
     memo: dict[Any, Any],
 ) -> Occurrence | None:
     """The occurrence a hit is, with its best forms, or ``None`` when it is ordinary prose.
@@ -444,7 +464,7 @@ def _verdict(
     forms: tuple[int, ...],
     span: str,
     written: list[str],
-    caps: bool,
+    caps: bool | None,
     initial: bool,
 ) -> _Verdict:
     lower = span.islower()
@@ -458,8 +478,10 @@ def _verdict(
         if stop is not None and stop.group()[0] not in term.term:
             continue  # "won the election. Fraud ...": two sentences, not "election fraud"
         quality = _case_quality(
-            compiled, form, written, caps, shouting, initial or not term.case_sensitive
+            compiled, form, written, bool(caps), shouting, initial or not term.case_sensitive
         )
+        if quality == "case" and caps is None and all(w[:1].isupper() for w in written):
+            continue  # "Families' Bid to Free ...": a headline's word, not the acronym BID
         if quality is None:
             continue
         # "Dina Boluarte", "Fundación de Mera": a name, not DINA or MERA
@@ -723,7 +745,7 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
     Two edits count as one when every word involved is a function word (a
     preposition changed with its article: "in Defense" for "for the Defense").
     Returns the window's ``[start, end)`` of the edited words, and whether a content
-    word was added or dropped.
+    word was dropped. A content word added is no slip: the longer name is another.
     """
     window, form = tuple(window), tuple(form)
     if not window or window == form or window[0] != form[0] or window[-1] != form[-1]:
@@ -750,7 +772,7 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
         return None
     edited_w: list[int] = []
     edited_words: list[str] = []
-    content = False  # a content word added or dropped
+    content = False  # a content word dropped
     i, j = rows - 1, cols - 1
     while i > 0 or j > 0:
         if i and j and cost[i][j] == cost[i - 1][j - 1] + (inner_w[i - 1] != inner_f[j - 1]):
@@ -762,9 +784,11 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
                 edited_words += [have, want]
             i, j = i - 1, j - 1
         elif i and cost[i][j] == cost[i - 1][j] + 1:
+            if inner_w[i - 1] not in _SWAPPABLE:
+                return None  # a content word more names another office: "OAS Assistant
+                # Secretary General", "Plataforma Regional de Coordinación ..."
             edited_w.append(i)
             edited_words.append(inner_w[i - 1])
-            content = content or inner_w[i - 1] not in _SWAPPABLE
             i -= 1
         else:
             edited_words.append(inner_f[j - 1])
@@ -1340,6 +1364,10 @@ def quoted_span(text: str, start: int, end: int) -> bool:
     return start > 0 and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]
 
 
+#: what may stand inside a quotation around the words it quotes: "¡Liberen a ...!"
+_QUOTE_PUNCTUATION = " ¡!¿?.,;:"
+
+
 def _mark_quoted(analysis: Analysis) -> None:
     """Mark occurrences that fill a quotation on their own (quote marks right around
     them), those inside a quotation, those that are part of a place's name and
@@ -1356,11 +1384,20 @@ def _mark_quoted(analysis: Analysis) -> None:
         if quoted_span(text, start, end):
             occurrence.quoted = True
         if regions:
-            if any(text[q_start:q_end].strip() == text[start:end] for q_start, q_end in regions):
+            if any(
+                text[q_start:q_end].strip(_QUOTE_PUNCTUATION) == text[start:end]
+                for q_start, q_end in regions
+            ):
                 occurrence.quoted = True
             occurrence.in_quotation = any(
                 q_start <= start and end <= q_end for q_start, q_end in regions
             )
+        italics = analysis.document.segments[occurrence.segment].italics
+        if italics:
+            occurrence.in_italics = any(
+                i_start <= start and end <= i_end for i_start, i_end in italics
+            )
+            occurrence.in_quotation = occurrence.in_quotation or occurrence.in_italics
         scan_ = analysis.scans[occurrence.segment]
         names_language = languages_named.get(occurrence.segment)
         if names_language is None:  # whether the segment names a language at all
@@ -1482,7 +1519,7 @@ def _glosses_unlisted(analysis: Analysis, occurrence: Occurrence) -> bool:
     if closing < 0:
         return False
     k = bisect_right(segment_scan.ends, opening) - 1  # the word before the parenthesis
-    if k < 0 or text[segment_scan.ends[k] : opening].strip():
+    if k < 0 or text[segment_scan.ends[k] : opening].strip(" \"”’'»"):
         return False
     inside = [
         o

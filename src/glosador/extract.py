@@ -134,6 +134,9 @@ class Segment:
     #: ``[start, end)`` and language of passages marked up as in a language (HTML
     #: ``<span lang="es">``)
     languages: tuple[tuple[int, int, str], ...] = ()
+    #: ``[start, end)`` of text in italics (Markdown ``*...*``, HTML ``<em>``, ``<i>``,
+    #: ``<cite>``), where foreign words and titles are set
+    italics: tuple[tuple[int, int], ...] = ()
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span(start, end)

@@ -375,6 +375,10 @@ def _add_runs(
         i += 1
 
 
+#: elements in italics, where foreign words and titles are set
+_ITALIC = frozenset({"em", "i", "cite"})
+
+
 class _Extractor:
     """Walks the parsed tree in document order, placing its text with ``_Source``."""
 
@@ -393,6 +397,8 @@ class _Extractor:
         #: number of segments flushed when they opened: one segment holds a passage)
         self.languages: list[tuple[int, int, str]] = []
         self.language_starts: list[tuple[int, int, str] | None] = []
+        self.italics: list[tuple[int, int]] = []
+        self.italic_starts: list[tuple[int, int]] = []
         self.flushes = 0
 
     def flush(self) -> None:
@@ -407,6 +413,7 @@ class _Extractor:
                         self.kinds[-1],
                         tuple(self.quotes),
                         tuple(self.languages),
+                        tuple(self.italics),
                     )
                 )
             self.builder = OffsetBuilder()
@@ -414,6 +421,7 @@ class _Extractor:
         self.quotes = []
         self.quote_starts = []
         self.languages = []
+        self.italics = []
 
     def walk(self, root: LexborNode) -> None:
         node: LexborNode | None = root
@@ -455,6 +463,8 @@ class _Extractor:
             self.skipping += 1
         if tag == "q":
             self.quote_starts.append(self.builder.length)
+        if tag in _ITALIC:
+            self.italic_starts.append((self.flushes, self.builder.length))
         if tag not in _BLOCKS:
             language = node.attributes.get("lang") or node.attributes.get("xml:lang")
             self.language_starts.append(
@@ -478,6 +488,10 @@ class _Extractor:
             start = self.quote_starts.pop()
             if self.builder.length > start:
                 self.quotes.append((start, self.builder.length))
+        if tag in _ITALIC and self.italic_starts:
+            flushes, start = self.italic_starts.pop()
+            if flushes == self.flushes and self.builder.length > start:
+                self.italics.append((start, self.builder.length))
         if tag not in _BLOCKS and self.language_starts:
             opened = self.language_starts.pop()
             if opened is not None and opened[0] == self.flushes and self.builder.length > opened[1]:

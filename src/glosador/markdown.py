@@ -75,6 +75,9 @@ class _Builder:
         self.kind = "paragraph"
         self.alts: list[Segment] = []
         self.cursor = 0  #: where the last placed piece of the current block ended
+        #: italics of the current block, where foreign words and titles are set
+        self.italics: list[tuple[int, int]] = []
+        self.emphasis: list[int] = []  #: where the open italics started (-1: elsewhere)
 
     def open(self, kind: str, start: int) -> None:
         self.flush()
@@ -84,8 +87,10 @@ class _Builder:
 
     def flush(self) -> None:
         if self.current is not None:
-            _emit(self.segments, self.current, self.kind)
+            _emit(self.segments, self.current, self.kind, tuple(self.italics))
             self.current = None
+        self.italics = []
+        self.emphasis = []
         if self.alts:
             self.segments.extend(self.alts)
             self.alts = []
@@ -132,10 +137,15 @@ def _add_literal(builder: OffsetBuilder, content: str, start: int) -> None:
     builder.add(content[at:], start + at)
 
 
-def _emit(segments: list[Segment], builder: OffsetBuilder, kind: str) -> None:
+def _emit(
+    segments: list[Segment],
+    builder: OffsetBuilder,
+    kind: str,
+    italics: tuple[tuple[int, int], ...] = (),
+) -> None:
     text = builder.text()
     if text and not text.isspace():
-        segments.append(Segment(text, builder.build(), kind))
+        segments.append(Segment(text, builder.build(), kind, italics=italics))
 
 
 def _front_matter_end(text: str) -> int:
@@ -204,6 +214,9 @@ def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
                 images += 1
                 if images == 1:
                     alt = OffsetBuilder()
+            elif name == "Emphasis":
+                current = out.current
+                out.emphasis.append(current.length if current is not None and alt is None else -1)
             elif name == "Link":
                 autolink = value["Link"]["link_type"] in _LINK_SKIPPED
                 links.append(autolink)
@@ -233,6 +246,11 @@ def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
                     _emit(out.alts, alt, "alt")
                     alt = None
                     out.cursor = to_char(span["end"])
+            elif name == "Emphasis":
+                begun = out.emphasis.pop() if out.emphasis else -1
+                current = out.current
+                if begun >= 0 and current is not None and alt is None and current.length > begun:
+                    out.italics.append((begun, current.length))
             elif name == "Link":
                 skip -= links.pop() if links else 0
             elif name in _SKIPPED_BLOCKS:

@@ -291,6 +291,7 @@ def test_every_character_maps_to_its_source(text: str) -> None:
 def test_q_elements_are_recorded_as_quotations() -> None:
     (segment,) = segments("<p>Dijo <q>hola <em>mundo</em></q> ayer y <q></q>.</p>")
     assert segment.quotes == ((5, 15),)
+    assert segment.italics == ((10, 15),)
     assert segment.text[5:15] == "hola mundo"
 
 

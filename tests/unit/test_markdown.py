@@ -311,3 +311,9 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
 def test_every_character_maps_to_its_source(text: str) -> None:
     assert_offsets(text)
+
+
+def test_italics_are_recorded() -> None:
+    (segment,) = segments("They call them *presos políticos*, and **bold** is not.")
+    assert segment.italics == ((15, 31),)
+    assert segment.text[15:31] == "presos políticos"

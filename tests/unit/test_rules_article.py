@@ -413,6 +413,41 @@ def test_bundled_negative(text: str) -> None:
     assert bundled_findings(text, fmt) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # a title-case headline's word is not an acronym in the wrong case
+        (f"# Families' Bid to Free Venezuela's Prisoners Draws on Old Lessons\n\n{EN}", "markdown"),
+        # a word in italics is named, as foreign words are
+        (f"{EN} Venezuelans call them *presos políticos*, and the word has a number.", "markdown"),
+        (
+            f"<p>{EN} Venezuelans call them <i>presos políticos</i>, and it has a number.</p>",
+            "html",
+        ),
+        (f"{EN} At each vigil they sing:\n\n*¡Liberen a los presos políticos!*\n", "markdown"),
+        # a quoted description glossed in the other language
+        (
+            f'{EN} It grants him "conditional release measures" (medidas cautelares sustitutivas).',
+            "text",
+        ),
+        # a lower-case term capitalised inside a longer name, across "de"
+        (
+            f"{EN} In Managua, relatives founded the Comité Pro Liberación de Presos Políticos.",
+            "text",
+        ),
+        # two people's titles, one in each gender
+        (f"{ES} El ministro de la Defensa no habló. La ministra de la Defensa tampoco.", "text"),
+        # a content word added names another office
+        (
+            f"{EN} On Monday, the OAS Assistant Secretary General met relatives in Washington.",
+            "text",
+        ),
+    ],
+)
+def test_bundled_negative_in_format(text: str, fmt: str) -> None:
+    assert bundled_findings(text, fmt) == []
+
+
 def test_an_html_lang_attribute_marks_a_passage() -> None:
     text = (
         '<p lang="en">The crowd chanted <span lang="es">¡Liberen a los presos '

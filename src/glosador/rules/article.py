@@ -212,9 +212,10 @@ class InconsistentRendering(ArticleRule):
     disappearance of persons", the crime's legal name) or a listed variant adding
     words; and forms bound to different countries' usage
     (`context`: El Salvador's "régimen de excepción", another country's "estado de
-    excepción"). A name listed the same in both languages ("Universidad Central de
-    Venezuela", `translate: false`) counts as the paragraph's language's term, so an
-    English rendering after it is a second rendering.
+    excepción"), or only in the gender of their words (two people: "el ministro de la
+    Defensa", "la ministra de la Defensa"). A name listed the same in both languages
+    ("Universidad Central de Venezuela", `translate: false`) counts as the paragraph's
+    language's term, so an English rendering after it is a second rendering.
 
     ## Why is this bad?
     Readers take two names for two bodies. "The Supreme Court of Justice ... the
@@ -272,6 +273,8 @@ class InconsistentRendering(ArticleRule):
                 continue  # a country's own usage ("régimen de excepción" in El Salvador)
             if _expands(earlier, term):
                 continue  # "enforced disappearance of persons", the crime's full legal name
+            if _gender_pair(earlier, term):
+                continue  # "el ministro de la Defensa", "la ministra de la Defensa"
             if analysis.longer_name(occurrence):
                 continue  # a title: "the Trafficking in Persons Report"
             text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
@@ -301,6 +304,25 @@ def _term_in_context(analysis: Analysis, occurrence: Occurrence) -> Term:
         ):
             return term
     return analysis.term(occurrence)
+
+
+def _gender_pair(one: Term, other: Term) -> bool:
+    """Whether two Spanish terms differ only in the gender of their words
+    ("ministro"/"ministra", "presos"/"presas"): two people, not two renderings."""
+    from glosador.normalize import norm_tokens
+
+    a, b = norm_tokens(one.term), norm_tokens(other.term)
+    if one.language != "es" or len(a) != len(b) or a == b:
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        stem_x, stem_y = x.rstrip("s"), y.rstrip("s")
+        if len(stem_x) < 2 or stem_x[:-1] != stem_y[:-1]:
+            return False
+        if {stem_x[-1], stem_y[-1]} not in ({"o", "a"}, {"e", "a"}):
+            return False
+    return True
 
 
 def _expands(one: Term, other: Term) -> bool:
@@ -487,7 +509,8 @@ class WrongCase(ArticleRule):
 
     Not reported either: a title-case word the document also writes as a person's
     first name before a surname, when it never names the acronym's body ("Dina, como
-    la llaman" beside "Dina Boluarte" is not DINA).
+    la llaman" beside "Dina Boluarte" is not DINA); a capitalised word of a headline in
+    title case ("Families' Bid to Free ...": the word, not BID).
 
     ## Example
     ```text
@@ -564,23 +587,23 @@ class UntranslatedTerm(ArticleRule):
     Not reported: a gloss (`National Assembly (Asamblea Nacional)`); a form glossed
     right after by the paragraph's language (`Asamblea Nacional (National Assembly)`,
     also after a closing quote); a quotation in the other language, including a name
-    quoted on its own (a banner reading "Liberen a los presos políticos", an HTML
-    `<q>`), and a passage marked as in a language (`<span lang="es">`, "[In Spanish]
-    ..."); a block of names, one a line (signatories, a contact block), each written as
-    its body writes it; a name marked as such ("Abuelas de Plaza de Mayo (in Spanish)")
-    or said to be in its language by the words of its clause ("known by its Spanish
-    acronym, CIDH", "la ICC, como se la conoce en inglés"); a name inside a place's name
-    ("Avenida Naciones Unidas") or inside a longer name the glossary lacks ("the
-    Asociación Madres de Plaza de Mayo"); the gloss of such a name ("the Public
-    Prosecutor's Office for Crimes against Humanity (Procuraduría de Crímenes contra la
-    Humanidad)") or of a description, when the name fills the parenthesis ("the
-    country's highest court (Tribunal Supremo de Justicia)"); a form glossed by an
-    appositive or a slash ("the Jurisdicción Especial para la Paz, or Special
-    Jurisdiction for Peace", "Damas de Blanco / Ladies in White"); an acronym the text
-    defines as something else ("the consumer price index (CPI)"); a document symbol
-    ("OEA/Ser.L/V/II"); concepts with `translate: false` (Foro Penal); a form that is
-    the same in both languages (most acronyms); paragraphs in a language the concept has
-    no terms in.
+    quoted on its own (a banner reading "Liberen a los presos políticos", an HTML `<q>`,
+    italics, `¡...!` inside them), and a passage marked as in a language (`<span
+    lang="es">`, "[In Spanish] ..."); a block of names, one a line (signatories, a
+    contact block), each written as its body writes it; a name marked as such ("Abuelas
+    de Plaza de Mayo (in Spanish)") or said to be in its language by the words of its
+    clause ("known by its Spanish acronym, CIDH", "la ICC, como se la conoce en
+    inglés"); a name inside a place's name ("Avenida Naciones Unidas") or inside a
+    longer name the glossary lacks ("the Asociación Madres de Plaza de Mayo"); the gloss
+    of such a name ("the Public Prosecutor's Office for Crimes against Humanity
+    (Procuraduría de Crímenes contra la Humanidad)") or of a description, when the name
+    fills the parenthesis ("the country's highest court (Tribunal Supremo de
+    Justicia)"); a form glossed by an appositive or a slash ("the Jurisdicción Especial
+    para la Paz, or Special Jurisdiction for Peace", "Damas de Blanco / Ladies in
+    White"); an acronym the text defines as something else ("the consumer price index
+    (CPI)"); a document symbol ("OEA/Ser.L/V/II"); concepts with `translate: false`
+    (Foro Penal); a form that is the same in both languages (most acronyms); paragraphs
+    in a language the concept has no terms in.
 
     ## Why is this bad?
     Readers of the translation may not read the source language; a name left
@@ -613,8 +636,8 @@ class UntranslatedTerm(ArticleRule):
         for occurrence in analysis.occurrences:
             if occurrence.role != "main" or occurrence.context is None:
                 continue
-            if occurrence.quoted or occurrence.in_place_name:
-                continue  # a quotation in its own language; a street's name
+            if occurrence.quoted or occurrence.in_place_name or occurrence.in_italics:
+                continue  # a quotation in its own language; a street's name; a name in italics
             context = occurrence.context
 
             def judge(
@@ -634,7 +657,11 @@ class UntranslatedTerm(ArticleRule):
             agreed = _agreed(analysis, occurrence, judge)
             if agreed is None:
                 continue
-            if analysis.longer_name(occurrence) == "adjacent":
+            longer = analysis.longer_name(occurrence)
+            if longer == "adjacent" or (
+                longer == "linked"
+                and not analysis.compiled.proper[analysis.compiled.forms[occurrence.form].term]
+            ):
                 continue  # "the Asociación Madres de Plaza de Mayo": a longer name
             if analysis.glosses_unlisted(occurrence):
                 continue  # "... for Crimes against Humanity (Procuraduría de Crímenes ...)"
@@ -812,9 +839,10 @@ class NearMiss(ArticleRule):
     "Enforced or Involuntary") or a spelling of the same word ("Defence",
     "Centre"): a content word changed for a different one names another body
     ("Tribunal Superior de Justicia" is not the "Tribunal Supremo de Justicia"), and
-    so does a name a content word longer or shorter that goes on as a name, with a
-    capitalised word or an acronym of its own ("Centro de Derechos Humanos de la
-    Montaña" is not the "Centro Nicaragüense de Derechos Humanos").
+    so does a content word added ("OAS Assistant Secretary General" is another office)
+    or a name a content word shorter that goes on as a name, with a capitalised word or
+    an acronym of its own ("Centro de Derechos Humanos de la Montaña" is not the
+    "Centro Nicaragüense de Derechos Humanos").
     A name quoted on its own is named, not used (a correction), and is not reported.
 
     ## Why is this bad?
