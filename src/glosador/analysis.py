@@ -127,7 +127,6 @@ class Occurrence:
     in_quotation: bool = False
     #: in italics, where foreign words and titles are set: named, not used
     in_italics: bool = False
-    #: (``Analysis.longer_name``, computed when a rule asks)
 
     @property
     def resolved(self) -> bool:
