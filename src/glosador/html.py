@@ -392,13 +392,11 @@ class _Extractor:
         self.kinds: list[str] = ["paragraph"]
         self.skipping = 0
         self.quotes: list[tuple[int, int]] = []  #: ``<q>`` elements of the open segment
-        self.quote_starts: list[int] = []
-        #: elements with a ``lang``: of the open segment, and those still open (with the
-        #: number of segments flushed when they opened: one segment holds a passage)
-        self.languages: list[tuple[int, int, str]] = []
-        self.language_starts: list[tuple[int, int, str] | None] = []
+        self.languages: list[tuple[int, int, str]] = []  #: elements with a ``lang``
         self.italics: list[tuple[int, int]] = []
-        self.italic_starts: list[tuple[int, int]] = []
+        #: the inline elements still open: the number of segments flushed when each
+        #: opened (a region lies within one segment), where it starts, its language
+        self.inline: list[tuple[int, int, str | None]] = []
         self.flushes = 0
 
     def flush(self) -> None:
@@ -419,7 +417,6 @@ class _Extractor:
             self.builder = OffsetBuilder()
             self.flushes += 1
         self.quotes = []
-        self.quote_starts = []
         self.languages = []
         self.italics = []
 
@@ -461,17 +458,10 @@ class _Extractor:
             self.attributes(tag, node, emit=not self.skipping and tag not in _SKIPPED)
         if tag in _SKIPPED:
             self.skipping += 1
-        if tag == "q":
-            self.quote_starts.append(self.builder.length)
-        if tag in _ITALIC:
-            self.italic_starts.append((self.flushes, self.builder.length))
         if tag not in _BLOCKS:
             language = node.attributes.get("lang") or node.attributes.get("xml:lang")
-            self.language_starts.append(
-                (self.flushes, self.builder.length, language.split("-")[0].lower())
-                if language
-                else None
-            )
+            code = language.split("-")[0].lower() if language else None
+            self.inline.append((self.flushes, self.builder.length, code or None))
         if tag in _BLOCKS:
             self.flush()
             kind = _KINDS.get(tag, "paragraph")
@@ -484,18 +474,16 @@ class _Extractor:
         tag = node.tag
         if tag in _SKIPPED:
             self.skipping -= 1
-        if tag == "q" and self.quote_starts:
-            start = self.quote_starts.pop()
-            if self.builder.length > start:
-                self.quotes.append((start, self.builder.length))
-        if tag in _ITALIC and self.italic_starts:
-            flushes, start = self.italic_starts.pop()
-            if flushes == self.flushes and self.builder.length > start:
-                self.italics.append((start, self.builder.length))
-        if tag not in _BLOCKS and self.language_starts:
-            opened = self.language_starts.pop()
-            if opened is not None and opened[0] == self.flushes and self.builder.length > opened[1]:
-                self.languages.append((opened[1], self.builder.length, opened[2]))
+        if tag not in _BLOCKS and self.inline:
+            flushes, start, language = self.inline.pop()
+            end = self.builder.length
+            if flushes == self.flushes and end > start:
+                if tag == "q":
+                    self.quotes.append((start, end))
+                if tag in _ITALIC:
+                    self.italics.append((start, end))
+                if language:
+                    self.languages.append((start, end, language))
         if tag in _BLOCKS:
             self.flush()
             if len(self.kinds) > 1:
