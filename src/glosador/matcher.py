@@ -383,9 +383,10 @@ def compile_glossary(glossary: Glossary) -> CompiledGlossary:
     return compiled
 
 
-#: joins the segments of a document for one pass: a letter no glossary has, so it is
-#: a token that matches nothing and no match runs from one segment into the next
-_BARRIER = " \ua66e "
+#: joins the segments of a document for one pass: a word no glossary has, so it is a
+#: token that matches nothing and no match runs from one segment into the next (thorns,
+#: which Windows-1252 writes, so the joined text still folds as bytes)
+_BARRIER = " \xfe\xfe\xfe "
 
 
 def scan(compiled: CompiledGlossary, text: str) -> Scan:

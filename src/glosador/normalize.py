@@ -91,8 +91,41 @@ _FOLD_COMMON: dict[int, str] = {
 }
 
 
+def _byte_table(codec: str) -> bytes | None:
+    """``fold`` of each character of a one-byte ``codec`` as a ``bytes.translate`` table,
+    or None if some character folds to one the codec cannot write in one byte."""
+    table = bytearray(256)
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            continue  # never produced by encoding
+        try:
+            folded = _fold_char(char).encode(codec)
+        except UnicodeEncodeError:
+            return None
+        if len(folded) != 1:
+            return None
+        table[byte] = folded[0]
+    return bytes(table)
+
+
+#: Text that Latin-1 or Windows-1252 can write (nearly all Spanish and English text,
+#: curly quotes and dashes included) folds as bytes: encoding, one ``bytes.translate``
+#: and decoding run five to twenty times faster than ``str.translate`` with a dict.
+_BYTE_TABLES: tuple[tuple[str, bytes], ...] = tuple(
+    (codec, table) for codec in ("latin-1", "cp1252") if (table := _byte_table(codec)) is not None
+)
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents and blank out non-word characters; same length as ``text``."""
+    for codec, table in _BYTE_TABLES:
+        try:
+            encoded = text.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        return encoded.translate(table).decode(codec)
     if _COMMON.search(text) is None:
         return text.translate(_FOLD_COMMON)
     return text.translate(_FOLD)

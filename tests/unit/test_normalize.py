@@ -70,3 +70,22 @@ def test_tokenize_agrees_with_split_folded(text: str) -> None:
     tokens, starts, ends = split_folded(fold(text))
     spans = [(t.norm, t.start, t.end) for t in tokenize(text)]
     assert [(t, s, e) for t, s, e in zip(tokens, starts, ends) if t] == spans
+
+
+def test_fold_as_bytes_agrees_with_folding_each_character() -> None:
+    # every character Latin-1 or Windows-1252 writes takes the byte path; the table
+    # must give what folding the character on its own gives
+    from glosador.normalize import _BYTE_TABLES, _fold_char
+
+    assert [codec for codec, _ in _BYTE_TABLES] == ["latin-1", "cp1252"]
+    for codec, _ in _BYTE_TABLES:
+        chars = [bytes([b]).decode(codec, errors="ignore") for b in range(256)]
+        text = "".join(chars)
+        assert fold(text) == "".join(map(_fold_char, text))
+
+
+@given(st.text(alphabet="aÁé’“—€ŒœŠÿ\u0301\u2603 \n.,", max_size=60))
+def test_fold_is_the_same_whichever_path_a_text_takes(text: str) -> None:
+    from glosador.normalize import _fold_char
+
+    assert fold(text) == "".join(map(_fold_char, text))
