@@ -18,7 +18,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import add, and_, ge, gt, ne, sub
@@ -750,6 +750,10 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
     if not window or window == form or window[0] != form[0] or window[-1] != form[-1]:
         return None
     n, m = len(form), len(window)
+    if m == n - 1:  # two words written as one: "Non Repetition" as "Nonrepetition"
+        at = next((i for i in range(m) if window[i] != form[i]), m)
+        if at < m and window[at] == form[at] + form[at + 1] and window[at + 1 :] == form[at + 2 :]:
+            return (at, at + 1, False)
     if abs(n - m) > 2:
         return None
     # token Levenshtein with a backtrace, inner part only (first and last words match)
@@ -894,8 +898,11 @@ def _fuzzy(
                     )
                 )
                 continue
-        if n < 3 or words[0] not in tokens[base - 1 if base > 0 else 0 : base + 2]:
+        if n < 3:
             continue
+        here = tokens[base - 1 if base > 0 else 0 : base + 2]
+        if words[0] not in here and words[0] + words[1] not in here:
+            continue  # a near miss keeps the first word, or writes the first two as one
         if not compiled.proper[forms[form_index].term]:
             continue
         if listed is None:
@@ -903,43 +910,33 @@ def _fuzzy(
         concept_id = compiled.form_concept[form_index]
         language = form_language[form_index]
         # GL108: one interior word added, dropped or changed
-        first, last = words[0], words[-1]
-        for start in (base - 1, base, base + 1):
-            if start < 0 or start >= count or tokens[start] != first:
+        for start, end, edit in _near_spans(tokens, words, base):
+            if (start, end) in seen or (start, end) in listed:  # a listed form of any concept
                 continue
-            for length in (n - 1, n, n + 1):
-                end = start + length
-                if end > count or tokens[end - 1] != last or (start, end) in seen:
-                    continue
-                span_words = tuple(tokens[start:end])
-                edit = _interior_edit(span_words, words)
-                if edit is None or (start, end) in listed:  # a listed form of any concept
-                    continue
-                foreign = _split_vocab(compiled, concept_id, language)[0]
-                if any(word in foreign for word in span_words[edit[0] : edit[1]]) or _mixed(
-                    compiled, form_index, span_words
-                ):
-                    continue
-                if _crosses_hard_punctuation(segment_scan, start, end):
-                    continue
-                if not _capitalised(compiled, segment_scan, start, end, form_index):
-                    continue
-                if edit[2] and _goes_on_as_a_name(compiled, segment_scan, end, concept_id):
-                    continue  # "Centro de Derechos Humanos de la Montaña": another body
-                # several names may be one word off the same span: the closest wins, a
-                # changed preposition being closer than a changed noun
-                changed = (Counter(span_words) - Counter(words)) + (
-                    Counter(words) - Counter(span_words)
+            span_words = tuple(tokens[start:end])
+            foreign = _split_vocab(compiled, concept_id, language)[0]
+            if any(word in foreign for word in span_words[edit[0] : edit[1]]) or _mixed(
+                compiled, form_index, span_words
+            ):
+                continue
+            if _crosses_hard_punctuation(segment_scan, start, end):
+                continue
+            if not _capitalised(compiled, segment_scan, start, end, form_index):
+                continue
+            if edit[2] and _goes_on_as_a_name(compiled, segment_scan, end, concept_id):
+                continue  # "Centro de Derechos Humanos de la Montaña": another body
+            # several names may be one word off the same span: the closest wins, a
+            # changed preposition being closer than a changed noun
+            changed = (Counter(span_words) - Counter(words)) + (
+                Counter(words) - Counter(span_words)
+            )
+            score = sum(n for word, n in changed.items() if word not in STOPWORDS)
+            best = near.get((start, end))
+            if best is None or score < best[0]:
+                near[(start, end)] = (
+                    score,
+                    _make_fuzzy("near", segment_scan, index, start, end, concept_id, form_index),
                 )
-                score = sum(n for word, n in changed.items() if word not in STOPWORDS)
-                best = near.get((start, end))
-                if best is None or score < best[0]:
-                    near[(start, end)] = (
-                        score,
-                        _make_fuzzy(
-                            "near", segment_scan, index, start, end, concept_id, form_index
-                        ),
-                    )
     result.extend(candidate for span, (_, candidate) in sorted(near.items()) if span not in seen)
     if not result:
         return result
@@ -960,6 +957,35 @@ def _fuzzy(
         kept.append(item)
     chosen = select_longest([(f.tok_start, f.tok_end) for f in kept])
     return [kept[i] for i in chosen]
+
+
+def _near_spans(
+    tokens: list[str], words: tuple[str, ...], base: int
+) -> Iterator[tuple[int, int, tuple[int, int, bool]]]:
+    """The spans at ``base`` +-1 one interior word away from ``words`` (GL108), each
+    with its edit (see ``_interior_edit``), and those whose first or last word is two
+    of the form's written as one ("Interamerican Commission" for "Inter-American")."""
+    count, n = len(tokens), len(words)
+    first, last = words[0], words[-1]
+    for start in (base - 1, base, base + 1):
+        if start < 0 or start >= count:
+            continue
+        end = start + n - 1
+        if n > 2 and end <= count:
+            span = tuple(tokens[start:end])
+            if span[0] == first + words[1] and span[1:] == words[2:]:
+                yield start, end, (0, 1, False)
+            elif span[-1] == words[-2] + last and span[:-1] == words[:-2]:
+                yield start, end, (n - 2, n - 1, False)
+        if tokens[start] != first:
+            continue
+        for length in (n - 1, n, n + 1):
+            end = start + length
+            if end > count or tokens[end - 1] != last:
+                continue
+            edit = _interior_edit(tokens[start:end], words)
+            if edit is not None:
+                yield start, end, edit
 
 
 def _goes_on_as_a_name(

@@ -154,6 +154,17 @@ POSITIVE = {
             "Committee for the Freedom of the Political Prisoners in Venezuela",
             "Committee for the Freedom of Political Prisoners in Venezuela",
         ),
+        (  # the first two words written as one
+            f"{EN} The Interamerican Commission on Human Rights visited Caracas.",
+            "Interamerican Commission on Human Rights",
+            "Inter-American Commission on Human Rights",
+        ),
+        (  # two interior words written as one
+            f"{EN} The Committee of Mothers for the Defense of the Truth met; the "
+            "Committee for the Freedom of PoliticalPrisoners in Venezuela marched.",
+            "Committee for the Freedom of PoliticalPrisoners in Venezuela",
+            "Committee for the Freedom of Political Prisoners in Venezuela",
+        ),
         (  # a spelling of the same word
             f"{EN} The Committee of Mothers for the Defence of the Truth met again.",
             "Committee of Mothers for the Defence of the Truth",
@@ -216,6 +227,9 @@ NEGATIVE = {
         # a content word changed for another names another body
         f"{EN} The Inter-American Commission on Women Rights met, and so did the "
         "Inter-American Council on Human Rights.",
+        # one word for two, and a content word changed: two edits, another name
+        f"{EN} The Interamerican Commission on Women Rights met in Lima.",
+        f"{EN} The interamerican commission on human rights is prose here.",
     ],
 }
 

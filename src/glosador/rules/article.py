@@ -837,7 +837,9 @@ class NearMiss(ArticleRule):
     around a name is not reported. A changed word must be a function word changed
     for another (a preposition or a conjunction: "Enforced and Involuntary" for
     "Enforced or Involuntary") or a spelling of the same word ("Defence",
-    "Centre"): a content word changed for a different one names another body
+    "Centre"), or two of the name's words written as one ("Interamerican" for
+    "Inter-American", "Nonrepetition" for "Non-Repetition"): a content word changed
+    for a different one names another body
     ("Tribunal Superior de Justicia" is not the "Tribunal Supremo de Justicia"), and
     so does a content word added ("OAS Assistant Secretary General" is another office)
     or a name a content word shorter that goes on as a name, with a capitalised word or
