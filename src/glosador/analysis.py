@@ -1636,9 +1636,11 @@ def _gloss_region(text: str, end: int, colon: bool = False) -> tuple[int, int, i
     concept (else it joins two names).
     """
     i = end
-    while i < len(text) and text[i] in " \t\u00a0":
+    lines = 0  # a hard-wrapped paragraph may break the line before the gloss
+    while i < len(text) and text[i] in " \t\u00a0\r\n":
+        lines += text[i] == "\n"
         i += 1
-    if i >= len(text):
+    if i >= len(text) or lines > 1:
         return None
     opener = text[i]
     if opener in _OPENERS:
@@ -1651,6 +1653,8 @@ def _gloss_region(text: str, end: int, colon: bool = False) -> tuple[int, int, i
     if dash or slash or (colon and opener == ":"):
         stop = _GLOSS_END.search(text, i + 1)
         close = stop.start() if stop else len(text)
+        while close > i + 1 and text[close - 1].isspace():
+            close -= 1  # the space before a closing dash is not the gloss's
         return i + 1, close, close, slash
     if opener == ",":
         # an appositive: "Jurisdicción Especial para la Paz, or Special Jurisdiction for

@@ -626,3 +626,28 @@ def test_a_mixed_shared_name_takes_the_country_the_document_names() -> None:
         BUNDLED,
     )
     assert [(f.rule, f.concept) for f in report.findings] == [("GL101", "ve-tsj")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hard-wrapped paragraph may break the line right before the gloss
+        (f"{EN} The Supreme Court of Justice\n(Tribunal Supremo de Justicia) ruled.", []),
+        (
+            f"{EN} The Supreme Court of Justice\n(Tribunal Supremo de Justicia, CNE) ruled.",
+            [("GL107", "Supreme Court of Justice\n(Tribunal Supremo de Justicia, CNE)")],
+        ),
+        (
+            f"{EN} The Supreme Court of Justice\r\n(Tribunal Supremo de Justicia, CNE) ruled.",
+            [("GL107", "Supreme Court of Justice\r\n(Tribunal Supremo de Justicia, CNE)")],
+        ),
+        # a blank line ends the paragraph: what follows glosses nothing
+        (
+            f"{EN} He named the Supreme Court of Justice\n\n(Tribunal Supremo de Justicia) {EN}",
+            [("GL106", "Tribunal Supremo de Justicia")],
+        ),
+    ],
+)
+def test_a_gloss_may_follow_a_line_break(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(f.rule, f.text) for f in check_text(text, GLOSSARY).findings]
+    assert found == expected
