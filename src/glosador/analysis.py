@@ -238,8 +238,9 @@ def _case_quality(
     if term.case_sensitive:
         if tuple(written) == expected:
             return "exact"
-        if shouting and not term.term.isupper():
-            return "exact"  # an all-caps heading
+        if shouting and not term.term.isupper() and len(written) > 1:
+            return "exact"  # a name in capitals for emphasis; one word is an acronym
+            # miswritten ("PROVEA" for "Provea") unless its line is in capitals
         if all(w.islower() for w in written if w.isalpha()):
             return None  # "an" is a word, not the acronym AN
         letters = sum(len(w) for w in written)
@@ -422,6 +423,8 @@ def _validate(
     start, end = starts[hit.start], ends[hit.end - 1]
     span = text[start:end]
     forms = hit.forms
+    if caps is False and span.isupper() and not _has_lower(_line_of(text, start, end)):
+        caps = True  # a heading in capitals at the head of a plain-text block
     sensitive_of = _memo(compiled, "_sensitive_cache")
     sensitive = sensitive_of.get(forms)
     if sensitive is None:
@@ -456,6 +459,16 @@ def _validate(
         return None
     best, concepts, quality = result
     return Occurrence(index, hit.start, hit.end, start, end, best, concepts, best[0], quality)
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    """The line of ``text`` that holds ``[start, end)``."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+
+
+def _has_lower(text: str) -> bool:
+    return any(c.islower() for c in text)
 
 
 def _verdict(

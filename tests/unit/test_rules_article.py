@@ -651,3 +651,26 @@ def test_a_mixed_shared_name_takes_the_country_the_document_names() -> None:
 def test_a_gloss_may_follow_a_line_break(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(f.rule, f.text) for f in check_text(text, GLOSSARY).findings]
     assert found == expected
+
+
+BUNDLED = glosador.load_glossary(None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one word in capitals in running text is the acronym miswritten
+        (f"{ES} Según PROVEA, la ley castiga la opinión.", [("GL105", "PROVEA", "Provea")]),
+        (f"{EN} According to PROVEA, the law punishes opinion.", [("GL105", "PROVEA", "Provea")]),
+        (f"{ES} Según Provea, la ley castiga la opinión.", []),
+        # a line in capitals heads the block: a heading, not a miswritten acronym
+        (f"PROVEA DENUNCIA NUEVAS DETENCIONES\n{ES}", []),
+        # a name of several words in capitals is set so for emphasis
+        (f"{ES} Lo dijo el COMITÉ POR LA LIBERACIÓN DE LOS PRESOS POLÍTICOS ayer.", []),
+    ],
+)
+def test_an_acronym_in_capitals_is_judged_by_its_line(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
+    assert found == expected

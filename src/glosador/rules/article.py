@@ -500,8 +500,10 @@ def _restore(text: str, expected: tuple[str, ...]) -> str:
 class WrongCase(ArticleRule):
     """## What it does
     Finds a `case_sensitive` form (an acronym, by default) written in another case,
-    such as "Clippve" for CLIPPVE. All-caps headings are not reported, and neither
-    are lower-case words that happen to spell a short acronym ("an" is not AN).
+    such as "Clippve" for CLIPPVE, or "PROVEA" in running text for Provea. A line in
+    capitals (a heading) is not reported, nor a name of several words set in capitals
+    for emphasis, nor lower-case words that happen to spell a short acronym ("an" is
+    not AN).
 
     ## Why is this bad?
     An organisation's acronym is part of its name; a mangled one looks like a
