@@ -57,6 +57,7 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s)")
 _HARD_PUNCT = re.compile(r"[()\[\]{}.;:!?¿¡“”\"«»„|/\\]|—|–| - ")
 _MIN_WORDS_FOR_QUOTE = 6  #: a quotation this long without telling function words
 _QUOTED = re.compile(r"[“\"«]([^“”\"«»\n]{10,})[”\"»]")
+_QUOTE_MARKS = re.compile(r"[“\"«]")
 #: words that may stand in a gloss besides the rendering: "(EAAF in Spanish)",
 #: "(CPI, por sus siglas en inglés)", "(known as ...)"
 _GLOSS_FILLER = frozenset(
@@ -313,7 +314,9 @@ def analyse(
     occurrences = _without_given_names(scans, occurrences)
     occurrences = _without_acronyms_defined_otherwise(compiled, scans, occurrences)
     wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
-    languages = _segment_languages(scans, occurrences, compiled, doc_language, wanted)
+    languages = _segment_languages(
+        scans, occurrences, compiled, doc_language, wanted, [s.quotes for s in document.segments]
+    )
     analysis = Analysis(
         document, compiled, glossary, doc_language, languages, scans, occurrences, fuzzy
     )
@@ -1102,9 +1105,12 @@ def _segment_languages(
     compiled: CompiledGlossary,
     doc_language: str | None,
     wanted: set[int] | None = None,
+    quotes: Sequence[Sequence[tuple[int, int]]] = (),
 ) -> list[str | None]:
     """Each segment's language; only ``wanted`` segments (those naming a concept) are
-    examined, the others take the document's."""
+    examined, the others take the document's. A quotation in another language does not
+    make its paragraph that language: the words outside quotations decide when they
+    can ("...: "Releases are welcome, but they are not a policy". La Unión Europea")."""
     by_segment: dict[int, Counter[str]] = {}
     named: Counter[int] = Counter()  # per segment: tokens inside glossary names
     for occurrence in occurrences:
@@ -1123,8 +1129,12 @@ def _segment_languages(
             # as its body writes it, and the block has no language of its own
             languages.append(None)
             continue
+        language = None
+        marked = quotes[index] if index < len(quotes) else ()
+        if marked or _QUOTE_MARKS.search(segment_scan.text):
+            language = _language_outside_quotations(segment_scan, marked)
         scores = function_word_scores(segment_scan.tokens)
-        language = scores_language(scores)
+        language = language or scores_language(scores)
         if language is None:  # two function words of one language only, or a clear majority
             language = scores_language(scores, minimum=2, share=1.0) or scores_language(
                 scores, minimum=8, share=0.6
@@ -1200,14 +1210,46 @@ def _passages(analysis: Analysis, segment: int) -> list[tuple[int, int, str]]:
 def _quotations(analysis: Analysis, segment: int) -> list[tuple[int, int]]:
     """``[start, end)`` of a segment's quotations, inside their quote marks: those
     written with quote marks and those marked up (HTML ``<q>``)."""
-    text = analysis.scans[segment].text
+    return _quotation_spans(
+        analysis.scans[segment].text, analysis.document.segments[segment].quotes
+    )
+
+
+def _quotation_spans(text: str, marked: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     found = (
         [match.span(1) for match in _QUOTED.finditer(text)]
         if '"' in text or "“" in text or "«" in text
         else []
     )
-    found.extend(analysis.document.segments[segment].quotes)
+    found.extend(marked)
     return found
+
+
+def _language_outside_quotations(
+    segment_scan: Scan, marked: Sequence[tuple[int, int]]
+) -> str | None:
+    """The language of a segment's words outside its quotations, when they say it:
+    their function words, or langdetect on them when they are ten words or more."""
+    regions = _quotation_spans(segment_scan.text, marked)
+    if not regions:
+        return None
+    outside = [
+        token
+        for token, start in zip(segment_scan.tokens, segment_scan.starts, strict=True)
+        if not any(q_start <= start < q_end for q_start, q_end in regions)
+    ]
+    if len(outside) == len(segment_scan.tokens):
+        return None
+    language = scores_language(function_word_scores(outside), minimum=4, share=0.8)
+    if language is None and len(outside) >= MIN_WORDS_FOR_LANGDETECT:
+        text, pieces, cursor = segment_scan.text, [], 0
+        for q_start, q_end in sorted(regions):
+            if q_start >= cursor:
+                pieces.append(text[cursor:q_start])
+                cursor = q_end
+        pieces.append(text[cursor:])
+        language = detect(" ".join(pieces))
+    return language
 
 
 # -- ambiguity, glosses, context ----------------------------------------------------------

@@ -674,3 +674,33 @@ def test_an_acronym_in_capitals_is_judged_by_its_line(
 ) -> None:
     found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
     assert found == expected
+
+
+QUOTED_EN = (
+    "Un diplomático europeo resumió la situación en inglés ante periodistas en San José: "
+    '"Releases are welcome, but they are not a policy and they will not end the crisis". '
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words outside the quotation are Spanish: so is the paragraph
+        (QUOTED_EN + "La Asamblea Nacional mantiene sanciones contra decenas de funcionarios.", []),
+        (
+            QUOTED_EN + "La National Assembly mantiene sanciones contra decenas de funcionarios.",
+            [("GL106", "National Assembly")],
+        ),
+        # a quotation that is nearly the whole paragraph still sets its language
+        (
+            'She said: "Los presos políticos no son delincuentes y la Asamblea Nacional lo '
+            'sabe muy bien desde hace años".',
+            [],
+        ),
+    ],
+)
+def test_a_quotation_does_not_set_its_paragraph_language(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(f.rule, f.text) for f in check_text(text, GLOSSARY).findings]
+    assert found == expected
