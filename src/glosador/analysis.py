@@ -1665,6 +1665,8 @@ def _link_glosses(analysis: Analysis) -> None:
                 main.glosses = [*main.glosses, *inside]
                 main.gloss_end = close
                 at = close
+            if main.labelled is None and not main.glosses:
+                main.labelled = _title_label(analysis, segment, main.end)
     for f_index, item in enumerate(analysis.fuzzy):
         text = analysis.scans[item.segment].text
         for i in by_segment.get(item.segment, []):
@@ -1777,6 +1779,30 @@ _LANGUAGE_WORDS = {
     "english": "en",
     "ingles": "en",
 }
+
+
+_LABEL_AHEAD = re.compile(r"\(([^()\n]{2,40})\)")
+_TITLE_WORDS = 10  #: the most words between a name and a label after the title holding it
+
+
+def _title_label(analysis: Analysis, segment: int, end: int) -> str | None:
+    """The language a label after the title that a name opens or stands in says:
+    "[Testigos electorales, un año después](...) (in Spanish)" labels the whole link
+    text, name included. The words between must be the title's: no end of sentence,
+    no function word of the paragraph's language, a few words at most."""
+    text = analysis.scans[segment].text
+    found = _LABEL_AHEAD.search(text, end, end + 160)
+    if found is None:
+        return None
+    label = _language_label(found.group(1))
+    between = text[end : found.start()]
+    if label is None or any(c in between for c in ".!?;:"):
+        return None
+    words = norm_tokens(between)
+    language = analysis.segment_languages[segment]
+    if len(words) > _TITLE_WORDS or (language and function_word_scores(words)[language]):
+        return None
+    return label
 
 
 def _language_label(inner: str) -> str | None:

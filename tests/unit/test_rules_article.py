@@ -704,3 +704,30 @@ def test_a_quotation_does_not_set_its_paragraph_language(
 ) -> None:
     found = [(f.rule, f.text) for f in check_text(text, GLOSSARY).findings]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label after a title labels the whole title, the name it opens included
+        (
+            f"{EN}\n\nRelated: [Asamblea Nacional, un año después](https://example.org/) (in Spanish)",
+            [],
+        ),
+        (f"{EN}\n\nRead: [Asamblea Nacional](https://example.org/) (in Spanish)", []),
+        # English words between the name and the label: the label is not the name's
+        (
+            f"{EN} The Asamblea Nacional voted the law, as the outlet reported (in Spanish)",
+            [("GL106", "Asamblea Nacional")],
+        ),
+        (
+            f"{EN} The Asamblea Nacional voted. A report followed (in Spanish)",
+            [("GL106", "Asamblea Nacional")],
+        ),
+    ],
+)
+def test_a_language_label_after_a_title_covers_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(f.rule, f.text) for f in check_text(text, GLOSSARY, format="markdown").findings]
+    assert found == expected

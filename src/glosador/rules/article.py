@@ -593,7 +593,8 @@ class UntranslatedTerm(ArticleRule):
     italics, `¡...!` inside them), and a passage marked as in a language (`<span
     lang="es">`, "[In Spanish] ..."); a block of names, one a line (signatories, a
     contact block), each written as its body writes it; a name marked as such ("Abuelas
-    de Plaza de Mayo (in Spanish)") or said to be in its language by the words of its
+    de Plaza de Mayo (in Spanish)"), or opening a title so marked ("[Testigos
+    electorales, un año después](...) (in Spanish)"), or said to be in its language by the words of its
     clause ("known by its Spanish acronym, CIDH", "la ICC, como se la conoce en
     inglés"); a name inside a place's name ("Avenida Naciones Unidas") or inside a
     longer name the glossary lacks ("the Asociación Madres de Plaza de Mayo"); the gloss
