@@ -594,9 +594,9 @@ class UntranslatedTerm(ArticleRule):
     lang="es">`, "[In Spanish] ..."); a block of names, one a line (signatories, a
     contact block), each written as its body writes it; a name marked as such ("Abuelas
     de Plaza de Mayo (in Spanish)"), or opening a title so marked ("[Testigos
-    electorales, un año después](...) (in Spanish)"), or said to be in its language by the words of its
-    clause ("known by its Spanish acronym, CIDH", "la ICC, como se la conoce en
-    inglés"); a name inside a place's name ("Avenida Naciones Unidas") or inside a
+    electorales, un año después](...) (in Spanish)"), or said to be in its language
+    by the words of its clause ("known by its Spanish acronym, CIDH", "la ICC, como
+    se la conoce en inglés"); a name inside a place's name ("Avenida Naciones Unidas") or inside a
     longer name the glossary lacks ("the Asociación Madres de Plaza de Mayo"); the gloss
     of such a name ("the Public Prosecutor's Office for Crimes against Humanity
     (Procuraduría de Crímenes contra la Humanidad)") or of a description, when the name
