@@ -600,6 +600,9 @@ def _title_word(scans: list[Scan], occurrence: Occurrence) -> bool:
 
 #: words inside a name that join its parts: "Fundación de Mera", "Office of the Rodo"
 _NAME_LINKS = frozenset(["de", "del", "la", "las", "los", "el", "of", "the"])
+_SHORT_NAME_LINKS = _NAME_LINKS | frozenset(
+    ["y", "e", "and", "on", "for", "in", "para", "sobre", "en", "against", "contra", "a", "al"]
+)
 #: what joins two words of one name
 _NAME_JOINS = frozenset([" ", "-", "\u00a0"])
 #: what may stand before the first word of a sentence
@@ -939,8 +942,13 @@ def _fuzzy(
                 continue
             if not _capitalised(compiled, segment_scan, start, end, form_index):
                 continue
-            if edit[2] and _goes_on_as_a_name(compiled, segment_scan, end, concept_id):
-                continue  # "Centro de Derechos Humanos de la Montaña": another body
+            short = not compiled.terms[forms[form_index].term].is_full
+            if (edit[2] or short) and _goes_on_as_a_name(
+                compiled, segment_scan, end, concept_id, _SHORT_NAME_LINKS if short else _NAME_LINKS
+            ):
+                continue  # "Centro de Derechos Humanos de la Montaña": another body; a
+                # short form goes on into a longer name by any preposition or "and"
+                # ("Comisión para la Verdad y Acceso a la Justicia")
             # several names may be one word off the same span: the closest wins, a
             # changed preposition being closer than a changed noun
             changed = (Counter(span_words) - Counter(words)) + (
@@ -1005,7 +1013,11 @@ def _near_spans(
 
 
 def _goes_on_as_a_name(
-    compiled: CompiledGlossary, segment_scan: Scan, end: int, concept_id: str
+    compiled: CompiledGlossary,
+    segment_scan: Scan,
+    end: int,
+    concept_id: str,
+    links: frozenset[str] | None = None,
 ) -> bool:
     """Whether the words after token ``end`` carry a name on: a capitalised word, maybe
     after "de", "del", "of the" ("Comisión de Derechos Humanos del Estado de Guerrero",
@@ -1015,7 +1027,8 @@ def _goes_on_as_a_name(
     text, tokens = segment_scan.text, segment_scan.tokens
     starts, ends = segment_scan.starts, segment_scan.ends
     k = end
-    while k < len(tokens) and tokens[k] in _NAME_LINKS and text[ends[k - 1] : starts[k]] == " ":
+    links = links or _NAME_LINKS
+    while k < len(tokens) and tokens[k] in links and text[ends[k - 1] : starts[k]] == " ":
         k += 1
     if k >= len(tokens):
         return False

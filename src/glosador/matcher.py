@@ -84,7 +84,7 @@ STOPWORDS = frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "23"
+_COMPILER_VERSION = "24"
 #: A placement key packs, from the high bits down, a form's base token index (plus
 #: ``ANCHOR_BIAS``: a base may be negative), its form index, whether it needs two
 #: anchors, and its length in tokens. Sorting keys sorts by base, then form.
@@ -229,7 +229,7 @@ class CompiledGlossary:
             for index, form in enumerate(self.forms)
             if 2 <= len(form.tokens) <= LENGTH_MASK
             and not form.inflected
-            and self.terms[form.term].is_full
+            and _fuzzy_worthy(self.terms[form.term])
         ]
         frequency: Counter[tuple[str, ...]] = Counter()
         for _, form in fuzzy_forms:
@@ -293,6 +293,20 @@ class CompiledGlossary:
 
     def term_of_form(self, form: int) -> Term:
         return self.terms[self.forms[form].term]
+
+
+def _fuzzy_worthy(term: Term) -> bool:
+    """Whether a form is looked for mixed (GL101) or one word off (GL108): full forms,
+    and short forms of three content words or more, which newsrooms use as names in
+    their own right ("Fact-Finding Mission on Venezuela", "UN Human Rights Office");
+    a shorter one ("Comisión de la Verdad") is too generic to say a name is off."""
+    if term.is_full:
+        return True
+    return term.type is TermType.SHORT_FORM and len(_content_words(term)) >= 3
+
+
+def _content_words(term: Term) -> list[str]:
+    return [t for t in norm_tokens(term.term) if t not in STOPWORDS]
 
 
 def _anchor_candidates(tokens: tuple[str, ...]) -> dict[tuple[str, ...], int]:

@@ -159,6 +159,11 @@ POSITIVE = {
             "Interamerican Commission on Human Rights",
             "Inter-American Commission on Human Rights",
         ),
+        (  # a short form of three content words is a name in its own right
+            f"{EN} The Interamerican Commission visited Caracas in May.",
+            "Interamerican Commission",
+            "Inter-American Commission",
+        ),
         (  # two interior words written as one
             f"{EN} The Committee of Mothers for the Defense of the Truth met; the "
             "Committee for the Freedom of PoliticalPrisoners in Venezuela marched.",
@@ -230,6 +235,8 @@ NEGATIVE = {
         # one word for two, and a content word changed: two edits, another name
         f"{EN} The Interamerican Commission on Women Rights met in Lima.",
         f"{EN} The interamerican commission on human rights is prose here.",
+        # a short form one word off that goes on as a name is the longer name's
+        f"{EN} The Interamerican Commission for Women Affairs met in Lima.",
     ],
 }
 

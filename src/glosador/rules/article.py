@@ -837,8 +837,10 @@ class NearMiss(ArticleRule):
     "Committee of Mothers in Defense of the Truth", "Commission of Human Rights"
     for "Commission on Human Rights". Only capitalised names of three words or
     more are compared, and the first and last words must match, so ordinary prose
-    around a name is not reported. A changed word must be a function word changed
-    for another (a preposition or a conjunction: "Enforced and Involuntary" for
+    around a name is not reported. Short forms of three content words or more count
+    as names ("Fact-Finding Mission for Venezuela"); one that goes on as a longer name
+    ("Comisión para la Verdad y Acceso a la Justicia") is that other name. A changed
+    word must be a function word changed for another (a preposition or a conjunction: "Enforced and Involuntary" for
     "Enforced or Involuntary") or a spelling of the same word ("Defence",
     "Centre"), or two of the name's words written as one ("Interamerican" for
     "Inter-American", "Nonrepetition" for "Non-Repetition"): a content word changed
