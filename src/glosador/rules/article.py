@@ -840,8 +840,8 @@ class NearMiss(ArticleRule):
     around a name is not reported. Short forms of three content words or more count
     as names ("Fact-Finding Mission for Venezuela"); one that goes on as a longer name
     ("Comisión para la Verdad y Acceso a la Justicia") is that other name. A changed
-    word must be a function word changed for another (a preposition or a conjunction: "Enforced and Involuntary" for
-    "Enforced or Involuntary") or a spelling of the same word ("Defence",
+    word must be a function word changed for another (a preposition or a
+    conjunction: "Enforced and Involuntary" for "Enforced or Involuntary") or a spelling of the same word ("Defence",
     "Centre"), or two of the name's words written as one ("Interamerican" for
     "Inter-American", "Nonrepetition" for "Non-Repetition"): a content word changed
     for a different one names another body
