@@ -832,25 +832,24 @@ def _drop_acronym(
 @register
 class NearMiss(ArticleRule):
     """## What it does
-    Finds a span one interior word away from a listed multi-word name (a word
-    added, dropped or changed, a preposition included) that is no listed form:
-    "Committee of Mothers in Defense of the Truth", "Commission of Human Rights"
-    for "Commission on Human Rights". Only capitalised names of three words or
-    more are compared, and the first and last words must match, so ordinary prose
-    around a name is not reported. Short forms of three content words or more count
-    as names ("Fact-Finding Mission for Venezuela"); one that goes on as a longer name
-    ("Comisión para la Verdad y Acceso a la Justicia") is that other name. A changed
-    word must be a function word changed for another (a preposition or a
-    conjunction: "Enforced and Involuntary" for "Enforced or Involuntary") or a spelling of the same word ("Defence",
-    "Centre"), or two of the name's words written as one ("Interamerican" for
-    "Inter-American", "Nonrepetition" for "Non-Repetition"): a content word changed
-    for a different one names another body
-    ("Tribunal Superior de Justicia" is not the "Tribunal Supremo de Justicia"), and
-    so does a content word added ("OAS Assistant Secretary General" is another office)
-    or a name a content word shorter that goes on as a name, with a capitalised word or
-    an acronym of its own ("Centro de Derechos Humanos de la Montaña" is not the
-    "Centro Nicaragüense de Derechos Humanos").
-    A name quoted on its own is named, not used (a correction), and is not reported.
+    Finds a span one interior word away from a listed multi-word name (a word added,
+    dropped or changed, a preposition included) that is no listed form: "Committee of
+    Mothers in Defense of the Truth", "Commission of Human Rights" for "Commission on
+    Human Rights". Only capitalised names of three words or more are compared, and the
+    first and last words must match, so ordinary prose around a name is not reported.
+    Short forms of three content words or more count as names ("Fact-Finding Mission for
+    Venezuela"); one that goes on as a longer name ("Comisión para la Verdad y Acceso a
+    la Justicia") is that other name. A changed word must be a function word changed for
+    another (a preposition or a conjunction: "Enforced and Involuntary" for "Enforced or
+    Involuntary") or a spelling of the same word ("Defence", "Centre"), or two of the
+    name's words written as one ("Interamerican" for "Inter-American", "Nonrepetition"
+    for "Non-Repetition"): a content word changed for a different one names another body
+    ("Tribunal Superior de Justicia" is not the "Tribunal Supremo de Justicia"), and so
+    does a content word added ("OAS Assistant Secretary General" is another office) or a
+    name a content word shorter that goes on as a name, with a capitalised word or an
+    acronym of its own ("Centro de Derechos Humanos de la Montaña" is not the "Centro
+    Nicaragüense de Derechos Humanos"). A name quoted on its own is named, not used (a
+    correction), and is not reported.
 
     ## Why is this bad?
     A name almost right is still wrong: it cannot be found and it looks like a
