@@ -322,6 +322,7 @@ def analyse(
     )
     _mark_quoted(analysis)
     _link_glosses(analysis)
+    _pair_table_cells(analysis)
     _resolve_ambiguity(analysis)
     _assign_context(analysis)
     return analysis
@@ -1688,6 +1689,30 @@ def _link_glosses(analysis: Analysis) -> None:
             if region and region[0] <= item.start and item.end <= region[1]:
                 analysis.fuzzy[f_index] = _with_role(item, "gloss", i)
                 break
+
+
+def _pair_table_cells(analysis: Analysis) -> None:
+    """Label the names that fill a table cell beside a cell naming the same concept in
+    another language: a row "| Comptroller General's Office | Contraloría General de la
+    República |" glosses one name with the other, by layout."""
+    segments = analysis.document.segments
+    whole: dict[int, Occurrence] = {}  # table cells a single name fills
+    for occurrence in analysis.occurrences:
+        segment = segments[occurrence.segment]
+        if (
+            segment.kind == "table-cell"
+            and segment.text.strip(" *_`") == (segment.text[occurrence.start : occurrence.end])
+        ):
+            whole[occurrence.segment] = occurrence
+    for index, occurrence in whole.items():
+        neighbour = whole.get(index - 1)
+        if neighbour is None or not set(occurrence.concepts) & set(neighbour.concepts):
+            continue
+        mine = analysis.compiled.term_of_form(occurrence.form).language
+        theirs = analysis.compiled.term_of_form(neighbour.form).language
+        if mine != theirs:
+            occurrence.labelled = occurrence.labelled or mine
+            neighbour.labelled = neighbour.labelled or theirs
 
 
 def _with_role(item: Fuzzy, role: str, parent: int | None) -> Fuzzy:

@@ -738,3 +738,29 @@ def test_a_language_label_after_a_title_covers_it(
 ) -> None:
     found = [(f.rule, f.text) for f in check_text(text, GLOSSARY, format="markdown").findings]
     assert found == expected
+
+
+TABLE = f"{EN}\n\n| Body | Spanish name |\n|---|---|\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a row naming one body in both languages glosses one name with the other
+        (TABLE + "| National Assembly | Asamblea Nacional |\n", []),
+        (TABLE + "| Asamblea Nacional | National Assembly |\n", []),
+        # a row naming two bodies glosses nothing
+        (
+            TABLE + "| Supreme Court of Justice | Asamblea Nacional |\n",
+            [("GL106", "Asamblea Nacional")],
+        ),
+        # a name beside other words in its cell is not set in the row
+        (
+            TABLE + "| National Assembly | la Asamblea Nacional votó |\n",
+            [("GL106", "Asamblea Nacional")],
+        ),
+    ],
+)
+def test_a_table_row_may_gloss_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(f.rule, f.text) for f in check_text(text, GLOSSARY, format="markdown").findings]
+    assert found == expected

@@ -592,7 +592,9 @@ class UntranslatedTerm(ArticleRule):
     quoted on its own (a banner reading "Liberen a los presos políticos", an HTML `<q>`,
     italics, `¡...!` inside them), and a passage marked as in a language (`<span
     lang="es">`, "[In Spanish] ..."); a block of names, one a line (signatories, a
-    contact block), each written as its body writes it; a name marked as such ("Abuelas
+    contact block), each written as its body writes it; a name filling a table cell
+    beside a cell that names its concept in the other language (a row "| Ombudsman's
+    Office | Defensoría del Pueblo |"); a name marked as such ("Abuelas
     de Plaza de Mayo (in Spanish)"), or opening a title so marked ("[Testigos
     electorales, un año después](...) (in Spanish)"), or said to be in its language
     by the words of its clause ("known by its Spanish acronym, CIDH", "la ICC, como
