@@ -764,3 +764,26 @@ TABLE = f"{EN}\n\n| Body | Spanish name |\n|---|---|\n"
 def test_a_table_row_may_gloss_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(f.rule, f.text) for f in check_text(text, GLOSSARY, format="markdown").findings]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("replacement", "original", "adapted"),
+    [
+        ("migrant smuggling", "Migrant Trafficking", "Migrant Smuggling"),
+        (
+            "cruel, inhuman or degrading treatment",
+            "Cruel, Inhumane Or Degrading Treatment",
+            "Cruel, Inhuman or Degrading Treatment",
+        ),
+        ("migrant smuggling", "Migrant trafficking", "Migrant smuggling"),
+        ("migrant smuggling", "migrant trafficking", "migrant smuggling"),
+        ("comité contra la tortura", "COMITE CONTRA LA TORTURA", "COMITÉ CONTRA LA TORTURA"),
+        ("Foro Penal", "Penal Forum", "Foro Penal"),
+    ],
+)
+def test_suggestions_keep_the_capitals_of_what_they_replace(
+    replacement: str, original: str, adapted: str
+) -> None:
+    from glosador.rules.article import _adapt
+
+    assert _adapt(replacement, original) == adapted

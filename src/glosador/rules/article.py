@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from glosador.analysis import Analysis, Occurrence, quoted_span
+from glosador.matcher import STOPWORDS
 from glosador.model import Concept, Severity, Status, Term, TermType
 from glosador.rules import Rule, register
 
@@ -100,12 +101,24 @@ def _in_number_of(analysis: Analysis, occurrence: Occurrence, replacement: Term)
     return " ".join(other) if other else replacement.term
 
 
+#: words a title in title case leaves in lower case
+_SMALL_WORDS = STOPWORDS | frozenset(["or", "nor", "but", "o", "u", "ni", "vs"])
+
+
 def _adapt(replacement: str, original: str) -> str:
     """Keep a capital at the start of a sentence ("Presos politicos" -> "Presos
-    políticos") and the capitals of an all-caps heading ("COMITE CONTRA LA TORTURA"
-    -> "COMITÉ CONTRA LA TORTURA")."""
+    políticos"), the capitals of an all-caps heading ("COMITE CONTRA LA TORTURA"
+    -> "COMITÉ CONTRA LA TORTURA") and of words in title case ("Migrant Trafficking"
+    -> "Migrant Smuggling")."""
     if original.isupper() and len(original) > 1 and " " in original.strip():
         return replacement.upper()
+    words = original.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and replacement.islower():
+        # title case ("Migrant Trafficking Networks Move ..."): "Migrant Smuggling"
+        return " ".join(
+            w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
+            for i, w in enumerate(replacement.split())
+        )
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
