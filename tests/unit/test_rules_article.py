@@ -787,3 +787,25 @@ def test_suggestions_keep_the_capitals_of_what_they_replace(
     from glosador.rules.article import _adapt
 
     assert _adapt(replacement, original) == adapted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a shared name, no country named: a gloss naming none of its readings is wrong
+        # whichever is meant, and the readings agree on the right one
+        (
+            f"{EN} The National Assembly (Tribunal Supremo de Justicia) voted.",
+            [("GL107", "National Assembly (Tribunal Supremo de Justicia)", "Asamblea Nacional")],
+        ),
+        # a gloss naming one of the readings is right (and settles which)
+        (f"{EN} The National Assembly (Asamblea Nacional) voted.", []),
+        # an acronym glossing a shared name is left to the country named
+        (f"{EN} The National Assembly (TSJ) voted.", []),
+    ],
+)
+def test_a_gloss_wrong_for_every_reading_of_a_shared_name(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, GLOSSARY).findings]
+    assert found == expected

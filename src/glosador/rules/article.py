@@ -710,7 +710,10 @@ class GlossMismatch(ArticleRule):
     ("R4V (UNHCR and IOM)", "United Nations (UNICEF, PAHO and OCHA)"); an acronym
     glossing the listed name a longer name ends with is right ("Rome Statute of the
     International Criminal Court (ICC)"); an appositive or a slash naming another
-    body is no gloss ("UNHCR / IOM").
+    body is no gloss ("UNHCR / IOM"). A name several countries' bodies share, in a
+    document that names no country, is reported when its gloss names none of them
+    ("The National Assembly (Asamblea Nacional Constituyente)"), with each reading's
+    gloss as a suggestion (the fix is offered when they agree).
 
     ## Why is this bad?
     The gloss is where readers learn the other-language name or acronym to look
@@ -745,7 +748,10 @@ class GlossMismatch(ArticleRule):
     @classmethod
     def check(cls, analysis: Analysis) -> Iterator[Raw]:
         for main in analysis.occurrences:
-            if not main.glosses or not main.resolved:
+            if not main.glosses:
+                continue
+            if not main.resolved:
+                yield from cls._wrong_for_every_reading(analysis, main)
                 continue
             concept = analysis.concept(main.concepts[0])
             for j in main.glosses:
@@ -797,6 +803,47 @@ class GlossMismatch(ArticleRule):
                     (right.term, fixed) if whole != fixed else (right.term,),
                     (gloss.start, gloss.end, right.term),
                 )
+
+    @classmethod
+    def _wrong_for_every_reading(cls, analysis: Analysis, main: Occurrence) -> Iterator[Raw]:
+        """GL107 for a name several concepts share (no country named) whose gloss names
+        none of them: "The National Assembly (Asamblea Nacional Constituyente)" is
+        wrong whichever country's assembly is meant. The suggestions are the readings'
+        glosses; the fix is safe only when they agree."""
+        text = analysis.scans[main.segment].text
+        for j in main.glosses:
+            gloss = analysis.occurrences[j]
+            wrong = analysis.term(gloss)
+            if (
+                set(main.concepts) & set(gloss.concepts)
+                or _ends_with(analysis, main, gloss.concepts)
+                or wrong.type in _ABBREVIATED
+            ):
+                continue
+            rights = list(
+                dict.fromkeys(
+                    right.term
+                    for concept_id in main.concepts
+                    if (right := _preferred(analysis.concept(concept_id), wrong.language, wrong))
+                )
+            )
+            if not rights:
+                continue
+            fixed = text[main.start : gloss.start] + rights[0] + text[gloss.end : main.gloss_end]
+            wrong_text = text[gloss.start : gloss.end]
+            yield Raw(
+                cls.code,
+                main.segment,
+                main.start,
+                main.gloss_end,
+                f"the gloss {wrong_text!r} names "
+                f"{gloss.concepts[0] if gloss.resolved else 'another concept'}, not "
+                f"{' or '.join(main.concepts)}; use {' or '.join(map(repr, rights))}",
+                main.concepts[0],
+                wrong.language,
+                (rights[0], fixed, *rights[1:]),
+                (gloss.start, gloss.end, rights[0]) if len(rights) == 1 else None,
+            )
 
 
 def _ends_with(analysis: Analysis, main: Occurrence, concepts: tuple[str, ...]) -> bool:
