@@ -944,6 +944,32 @@ def _fuzzy(
             if not _capitalised(compiled, segment_scan, start, end, form_index):
                 continue
             short = not compiled.terms[forms[form_index].term].is_full
+            if (
+                edit[2]
+                and start > 0
+                and tokens[start - 1] in foreign
+                and tokens[start - 1] not in _SWAPPABLE
+                and segment_scan.text[segment_scan.starts[start - 1]].isupper()
+            ):
+                # the dropped word stands before the name, translated: "Venezuelan
+                # Observatorio de Prisiones" mixes the two names (GL101), word order and all
+                if (start - 1, end) not in seen and not _crosses_hard_punctuation(
+                    segment_scan, start - 1, end
+                ):
+                    seen.add((start - 1, end))
+                    result.append(
+                        _make_fuzzy(
+                            "mixed",
+                            segment_scan,
+                            index,
+                            start - 1,
+                            end,
+                            concept_id,
+                            form_index,
+                            _sharing(compiled, form_index),
+                        )
+                    )
+                continue
             if (edit[2] or short) and _goes_on_as_a_name(
                 compiled, segment_scan, end, concept_id, _SHORT_NAME_LINKS if short else _NAME_LINKS
             ):

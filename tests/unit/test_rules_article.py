@@ -809,3 +809,30 @@ def test_a_gloss_wrong_for_every_reading_of_a_shared_name(
 ) -> None:
     found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, GLOSSARY).findings]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the word a name drops stands before it, translated: the two names mixed
+        (
+            f"{EN} The Venezuelan Observatorio de Prisiones said cells were full.",
+            [("GL101", "Venezuelan Observatorio de Prisiones", "Venezuelan Prison Observatory")],
+        ),
+        # without it, one word dropped
+        (
+            f"{EN} The Observatorio de Prisiones said cells were full.",
+            [("GL108", "Observatorio de Prisiones", "Observatorio Venezolano de Prisiones")],
+        ),
+        # a function word of the other language before it translates nothing
+        (
+            f"{ES} Según el Observatorio de Prisiones, las celdas están llenas.",
+            [("GL108", "Observatorio de Prisiones", "Observatorio Venezolano de Prisiones")],
+        ),
+    ],
+)
+def test_a_dropped_word_translated_before_the_name_is_a_mixed_rendering(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
+    assert found == expected

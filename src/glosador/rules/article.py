@@ -148,7 +148,9 @@ class MixedRendering(ArticleRule):
     """## What it does
     Finds a name whose words come from two languages' forms of one concept: a
     half-translated rendering such as "Memoria, Justice and Democracy" or "Comité
-    of Mothers for the Defense of the Truth".
+    of Mothers for the Defense of the Truth", including one that moves a translated
+    word to where the other language puts it ("Venezuelan Observatorio de Prisiones"
+    for "Observatorio Venezolano de Prisiones").
 
     ## Why is this bad?
     A reader can find neither form; search engines and archives split the name
