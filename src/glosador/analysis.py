@@ -865,6 +865,7 @@ def _fuzzy(
     tried = set(placed)
     need_two = list(compress(placed, map(and_, placed, repeat(NEED_TWO))))
     strong_twos: set[int] = set()
+    mixed_only: set[int] = set()
     if need_two:
         twos = Counter(need_two)
         tried.difference_update(twos)
@@ -873,11 +874,17 @@ def _fuzzy(
         tried |= strong_twos
         tried |= weak.intersection(map(add, twos, repeat(one_base)))
         tried |= weak.intersection(map(sub, twos, repeat(one_base)))
+        if found:
+            # a mixed rendering may replace half a name by another concept's name in
+            # the other language ("Free the Presos Políticos"): one anchor in place and
+            # an exact name inside the span are tried too, for GL101 only
+            mixed_only = {key for key in weak - tried if _holds_an_occurrence(key, found)}
+            tried |= mixed_only
     # placement keys sort by base, then form
     for key in sorted(tried):
         n = key & LENGTH_MASK
         base = (key >> ANCHOR_SHIFT) - ANCHOR_BIAS
-        strong = not key & NEED_TWO or key in strong_twos
+        strong = not key & NEED_TWO or key in strong_twos or key in mixed_only
         form_index = (key >> FORM_SHIFT) & FORM_MASK
         words = forms[form_index][1]
         end = base + n
@@ -918,7 +925,7 @@ def _fuzzy(
                     )
                 )
                 continue
-        if n < 3:
+        if n < 3 or key in mixed_only:
             continue
         here = tokens[base - 1 if base > 0 else 0 : base + 2]
         if words[0] not in here and words[0] + words[1] not in here:
@@ -1008,6 +1015,15 @@ def _fuzzy(
         kept.append(item)
     chosen = select_longest([(f.tok_start, f.tok_end) for f in kept])
     return [kept[i] for i in chosen]
+
+
+def _holds_an_occurrence(key: int, found: list[Occurrence]) -> bool:
+    """Whether the span a placement key places holds an exact occurrence shorter than it."""
+    n = key & LENGTH_MASK
+    base = (key >> ANCHOR_SHIFT) - ANCHOR_BIAS
+    return any(
+        base <= o.tok_start and o.tok_end <= base + n and o.tok_end - o.tok_start < n for o in found
+    )
 
 
 def _near_spans(

@@ -836,3 +836,27 @@ def test_a_dropped_word_translated_before_the_name_is_a_mixed_rendering(
 ) -> None:
     found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # half a slogan replaced by another concept's name in the other language
+        (
+            f"{EN} A banner read Free the Presos Políticos in red letters.",
+            [("GL101", "Free the Presos Políticos", "Free the Political Prisoners")],
+        ),
+        (
+            f"{EN} A caption read Liberen a los Political Prisoners under the photo.",
+            [("GL101", "Liberen a los Political Prisoners", "Free the Political Prisoners")],
+        ),
+        # the slogan as written, and the same words as prose
+        (f"{EN} A banner read Free the Political Prisoners in red letters.", []),
+        (f"{EN} They asked the court to free the political prisoners at once.", []),
+    ],
+)
+def test_half_a_slogan_replaced_by_a_name_in_the_other_language(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
+    assert found == expected

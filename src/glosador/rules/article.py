@@ -150,7 +150,8 @@ class MixedRendering(ArticleRule):
     half-translated rendering such as "Memoria, Justice and Democracy" or "Comité
     of Mothers for the Defense of the Truth", including one that moves a translated
     word to where the other language puts it ("Venezuelan Observatorio de Prisiones"
-    for "Observatorio Venezolano de Prisiones").
+    for "Observatorio Venezolano de Prisiones"), and one that replaces half a name
+    with another concept's name in the other language ("Free the Presos Políticos").
 
     ## Why is this bad?
     A reader can find neither form; search engines and archives split the name
