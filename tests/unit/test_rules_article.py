@@ -860,3 +860,13 @@ def test_half_a_slogan_replaced_by_a_name_in_the_other_language(
 ) -> None:
     found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
     assert found == expected
+
+
+def test_a_mixed_short_form_is_fixed_with_a_short_form() -> None:
+    text = f"{ES} La Misión de Determinación de los Hechos on Venezuela presentó su informe."
+    (finding,) = check_text(text, BUNDLED).findings
+    assert finding.rule == "GL101"
+    assert finding.suggestions == (
+        "Misión de Determinación de los Hechos sobre Venezuela",
+        "Independent International Fact-Finding Mission on Venezuela",
+    )

@@ -189,9 +189,13 @@ class MixedRendering(ArticleRule):
                 continue
             concept = analysis.concept(item.concept)
             order = [item.context] + [lang for lang in concept.terms if lang != item.context]
+            # the kind of form the writer was writing: a short form mixed is fixed with
+            # a short form ("Misión de Determinación de los Hechos sobre Venezuela")
+            aimed = analysis.compiled.term_of_form(item.form)
+            like = aimed if aimed.type is TermType.SHORT_FORM else None
             suggestions = []
             for language in order:
-                preferred = _preferred(concept, language)
+                preferred = _preferred(concept, language, like)
                 if preferred is not None and preferred.term not in suggestions:
                     suggestions.append(preferred.term)
             text = analysis.text(item.segment, item.start, item.end)
