@@ -948,6 +948,9 @@ def _fuzzy(
                 continue
             if _crosses_hard_punctuation(segment_scan, start, end):
                 continue
+            written = segment_scan.text[segment_scan.starts[start] : segment_scan.ends[end - 1]]
+            if "," in written and "," not in compiled.terms[forms[form_index].term].term:
+                continue  # "Supreme Court, Inter-American Commission, UN Human Rights": a list
             if not _capitalised(compiled, segment_scan, start, end, form_index):
                 continue
             short = not compiled.terms[forms[form_index].term].is_full
@@ -1263,6 +1266,29 @@ def _passages(analysis: Analysis, segment: int) -> list[tuple[int, int, str]]:
     return found
 
 
+_TERM_QUOTE_WORDS = 6  #: the most words of a quotation that names a term
+
+
+def _names_a_term(analysis: Analysis, occurrence: Occurrence, quoted: str) -> bool:
+    """Whether a quotation holding ``occurrence`` names a term rather than reports
+    speech: the name alone ("Tribunal Supremo de Justicia"), or the name with a word or
+    two of its own language but none of the paragraph's function words ("medidas
+    cautelares sustitutivas", a longer term of art the glossary lacks)."""
+    text = analysis.scans[occurrence.segment].text
+    name = text[occurrence.start : occurrence.end]
+    if quoted == name:
+        return True
+    words = norm_tokens(quoted)
+    language = analysis.segment_languages[occurrence.segment]
+    own = analysis.compiled.term_of_form(occurrence.form).language
+    return (
+        len(words) <= _TERM_QUOTE_WORDS
+        and language is not None
+        and language != own
+        and not function_word_scores(words)[language]
+    )
+
+
 def _quotations(analysis: Analysis, segment: int) -> list[tuple[int, int]]:
     """``[start, end)`` of a segment's quotations, inside their quote marks: those
     written with quote marks and those marked up (HTML ``<q>``)."""
@@ -1521,8 +1547,9 @@ def _mark_quoted(analysis: Analysis) -> None:
             occurrence.quoted = True
         if regions:
             if any(
-                text[q_start:q_end].strip(_QUOTE_PUNCTUATION) == text[start:end]
+                _names_a_term(analysis, occurrence, text[q_start:q_end].strip(_QUOTE_PUNCTUATION))
                 for q_start, q_end in regions
+                if q_start <= start and end <= q_end
             ):
                 occurrence.quoted = True
             occurrence.in_quotation = any(
@@ -1894,6 +1921,9 @@ def _language_label(inner: str) -> str | None:
     return None
 
 
+_SHORTENED = frozenset([TermType.ACRONYM, TermType.ABBREVIATION])
+
+
 def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: list[int]) -> bool:
     """Whether the region holds renderings (and filler such as "in Spanish") and little else.
 
@@ -1906,8 +1936,8 @@ def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: li
     for j in inside:
         occurrence = analysis.occurrences[j]
         covered += occurrence.tok_end - occurrence.tok_start
-        if analysis.compiled.term_of_form(occurrence.form).type is TermType.ACRONYM:
-            acronyms += 1
+        if analysis.compiled.term_of_form(occurrence.form).type in _SHORTENED:
+            acronyms += 1  # "(Corte Interamericana de Derechos Humanos, Corte IDH)"
         else:
             names += 1
     if names > 1 or acronyms > 1:

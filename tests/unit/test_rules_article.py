@@ -235,6 +235,8 @@ NEGATIVE = {
         # one word for two, and a content word changed: two edits, another name
         f"{EN} The Interamerican Commission on Women Rights met in Lima.",
         f"{EN} The interamerican commission on human rights is prose here.",
+        # a comma the name does not have: a list of bodies, not a name
+        f"{EN} The traps were Supreme Court, Inter-American Commission, UN Human Rights.",
         # a short form one word off that goes on as a name is the longer name's
         f"{EN} The Interamerican Commission for Women Affairs met in Lima.",
     ],
@@ -870,3 +872,41 @@ def test_a_mixed_short_form_is_fixed_with_a_short_form() -> None:
         "Misión de Determinación de los Hechos sobre Venezuela",
         "Independent International Fact-Finding Mission on Venezuela",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation stands in a gloss where an acronym would
+        (
+            f"{EN} The Inter-American Court of Human Rights (Corte Interamericana de "
+            "Derechos Humanos, Corte IDH) ordered provisional measures.",
+            [],
+        ),
+        # two abbreviations or acronyms are a list, not a gloss
+        (
+            f"{EN} The Inter-American Court of Human Rights (Corte IDH, CIDH) ordered it.",
+            [("GL106", "Corte IDH"), ("GL106", "CIDH")],
+        ),
+    ],
+)
+def test_an_abbreviation_in_a_gloss(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(f.rule, f.text) for f in check_text(text, BUNDLED).findings]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted term of art that a listed name begins names it, not the body
+        (f'{EN} Lawyers call it "Asamblea Nacional Constituyentista", a new body.', []),
+        # quoted English speech naming the body in Spanish is English prose
+        (
+            f'{EN} He said "the Asamblea Nacional will vote on it soon" to reporters.',
+            [("GL106", "Asamblea Nacional")],
+        ),
+    ],
+)
+def test_a_quoted_term_of_art(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(f.rule, f.text) for f in check_text(text, GLOSSARY).findings]
+    assert found == expected
