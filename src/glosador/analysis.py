@@ -1921,7 +1921,8 @@ def _language_label(inner: str) -> str | None:
     return None
 
 
-_SHORTENED = frozenset([TermType.ACRONYM, TermType.ABBREVIATION])
+#: the term types that shorten a name (``_preferred`` tries them in this order)
+ABBREVIATED = (TermType.ACRONYM, TermType.ABBREVIATION)
 
 
 def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: list[int]) -> bool:
@@ -1936,7 +1937,7 @@ def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: li
     for j in inside:
         occurrence = analysis.occurrences[j]
         covered += occurrence.tok_end - occurrence.tok_start
-        if analysis.compiled.term_of_form(occurrence.form).type in _SHORTENED:
+        if analysis.compiled.term_of_form(occurrence.form).type in ABBREVIATED:
             acronyms += 1  # "(Corte Interamericana de Derechos Humanos, Corte IDH)"
         else:
             names += 1

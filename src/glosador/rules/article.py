@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from glosador.analysis import Analysis, Occurrence, quoted_span
+from glosador.analysis import ABBREVIATED, Analysis, Occurrence, quoted_span
 from glosador.matcher import STOPWORDS
 from glosador.model import Concept, Severity, Status, Term, TermType
 from glosador.rules import Rule, register
@@ -53,17 +53,14 @@ def _language_name(code: str | None) -> str:
     return names.get(code.split("-")[0], code)
 
 
-_ABBREVIATED = (TermType.ACRONYM, TermType.ABBREVIATION)
-
-
 def _preferred(concept: Concept, language: str | None, like: Term | None = None) -> Term | None:
     """The preferred term in ``language``, of the same kind as ``like`` when there is one."""
     if language is None or language not in concept.terms:
         return None
     terms = concept.terms[language]
-    if like is not None and like.type in _ABBREVIATED:
+    if like is not None and like.type in ABBREVIATED:
         # an acronym for an acronym, else an abbreviation ("CIDH" -> "Corte IDH")
-        for kind in (like.type, *(t for t in _ABBREVIATED if t is not like.type)):
+        for kind in (like.type, *(t for t in ABBREVIATED if t is not like.type)):
             for term in terms:
                 if term.type is kind and term.status is not Status.DEPRECATED:
                     return term
@@ -767,7 +764,7 @@ class GlossMismatch(ArticleRule):
                     continue  # "Rome Statute of the International Criminal Court (ICC)"
                 wrong = analysis.term(gloss)
                 language = wrong.language
-                if wrong.type in _ABBREVIATED:
+                if wrong.type in ABBREVIATED:
                     # an acronym goes with the name beside it: the gloss's own name
                     # ("(Corte Interamericana de Derechos Humanos, CIDH)" wants the
                     # Spanish one), else the glossed name ("... Disappearances (CED)"
@@ -778,14 +775,14 @@ class GlossMismatch(ArticleRule):
                         if analysis.occurrences[k] is not gloss
                     ]
                     language = next(
-                        (t.language for t in names if t.type not in _ABBREVIATED),
+                        (t.language for t in names if t.type not in ABBREVIATED),
                         analysis.term(main).language,
                     )
                 right = _preferred(concept, language, wrong) or _preferred(
                     concept, wrong.language, wrong
                 )
                 segment_text = analysis.scans[main.segment].text
-                if wrong.type in _ABBREVIATED and (right is None or right.type not in _ABBREVIATED):
+                if wrong.type in ABBREVIATED and (right is None or right.type not in ABBREVIATED):
                     yield _drop_acronym(cls.code, analysis, main, gloss, concept.id, wrong)
                     continue
                 if right is None:
@@ -824,7 +821,7 @@ class GlossMismatch(ArticleRule):
             if (
                 set(main.concepts) & set(gloss.concepts)
                 or _ends_with(analysis, main, gloss.concepts)
-                or wrong.type in _ABBREVIATED
+                or wrong.type in ABBREVIATED
             ):
                 continue
             rights = list(
