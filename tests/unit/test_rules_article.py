@@ -910,3 +910,39 @@ def test_an_abbreviation_in_a_gloss(text: str, expected: list[tuple[str, str]]) 
 def test_a_quoted_term_of_art(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(f.rule, f.text) for f in check_text(text, GLOSSARY).findings]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym the glossary does not know, closing a right gloss
+        (
+            f"{EN} The Committee for the Freedom of Political Prisoners in Venezuela (Comité "
+            "por la Liberación de los Presos Políticos, CLP) marched.",
+            [
+                (
+                    "GL107",
+                    "Committee for the Freedom of Political Prisoners in Venezuela (Comité "
+                    "por la Liberación de los Presos Políticos, CLP)",
+                    "CLIPPVE",
+                )
+            ],
+        ),
+        # the concept's own acronym
+        (
+            f"{EN} The Committee for the Freedom of Political Prisoners in Venezuela (Comité "
+            "por la Liberación de los Presos Políticos, CLIPPVE) marched.",
+            [],
+        ),
+        # a concept with no acronym listed: the glossary cannot say it is wrong
+        (
+            f"{EN} The Penal Forum NGO (Foro Penal, FP) counted them.",
+            [("GL103", "Penal Forum", "Foro Penal")],
+        ),
+    ],
+)
+def test_an_unknown_acronym_in_a_right_gloss(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, GLOSSARY).findings]
+    assert found == expected

@@ -7,6 +7,7 @@ checker (``glosador.check``) keeps one finding per span (the most specific, by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -499,8 +500,6 @@ class MissingDiacritics(ArticleRule):
 
 def _restore(text: str, expected: tuple[str, ...]) -> str:
     """Write the expected tokens over the text's tokens, keeping separators and capitals."""
-    import re
-
     parts = re.split(r"(\w+)", text)
     words = iter(expected)
     out = []
@@ -714,7 +713,9 @@ class GlossMismatch(ArticleRule):
     ("R4V (UNHCR and IOM)", "United Nations (UNICEF, PAHO and OCHA)"); an acronym
     glossing the listed name a longer name ends with is right ("Rome Statute of the
     International Criminal Court (ICC)"); an appositive or a slash naming another
-    body is no gloss ("UNHCR / IOM"). A name several countries' bodies share, in a
+    body is no gloss ("UNHCR / IOM"). An acronym the glossary does not know closing a
+    right gloss is reported when the concept lists its own ("(Sindicato Nacional de
+    Trabajadores de la Prensa, CNP)": SNTP). A name several countries' bodies share, in a
     document that names no country, is reported when its gloss names none of them
     ("The National Assembly (Asamblea Nacional Constituyente)"), with each reading's
     gloss as a suggestion (the fix is offered when they agree).
@@ -758,6 +759,7 @@ class GlossMismatch(ArticleRule):
                 yield from cls._wrong_for_every_reading(analysis, main)
                 continue
             concept = analysis.concept(main.concepts[0])
+            yield from cls._unknown_acronym(analysis, main, concept)
             for j in main.glosses:
                 gloss = analysis.occurrences[j]
                 if concept.id in gloss.concepts or _ends_with(analysis, main, gloss.concepts):
@@ -809,6 +811,49 @@ class GlossMismatch(ArticleRule):
                 )
 
     @classmethod
+    def _unknown_acronym(
+        cls, analysis: Analysis, main: Occurrence, concept: Concept
+    ) -> Iterator[Raw]:
+        """GL107 for an acronym the glossary does not know closing a gloss that names
+        the concept right: "(Sindicato Nacional de Trabajadores de la Prensa, CNP)" for a
+        union whose acronym is SNTP. A concept listing no acronym is left alone: the
+        glossary cannot say the one written is wrong."""
+        glosses = [analysis.occurrences[j] for j in main.glosses]
+        last = max(glosses, key=lambda g: g.end)
+        if not all(concept.id in g.concepts for g in glosses):
+            return  # a wrong name in the gloss is reported for itself
+        if analysis.term(last).type in ABBREVIATED:
+            return
+        text = analysis.scans[main.segment].text
+        written = _TRAILING_ACRONYM.match(text, last.end, main.gloss_end)
+        if written is None:
+            return
+        language = analysis.term(last).language
+        acronyms = {
+            term.term: term
+            for lang in (language, *(lang for lang in concept.terms if lang != language))
+            for term in concept.terms.get(lang, ())
+            if term.type in ABBREVIATED and term.status is not Status.DEPRECATED
+        }
+        if not acronyms or written.group(1) in acronyms:
+            return
+        right = next(iter(acronyms.values()))
+        start, end = written.span(1)
+        fixed = text[main.start : start] + right.term + text[end : main.gloss_end]
+        yield Raw(
+            cls.code,
+            main.segment,
+            main.start,
+            main.gloss_end,
+            f"the acronym {written.group(1)!r} in the gloss is not {concept.id}'s; "
+            f"use {right.term!r}",
+            concept.id,
+            right.language,
+            (right.term, fixed),
+            (start, end, right.term),
+        )
+
+    @classmethod
     def _wrong_for_every_reading(cls, analysis: Analysis, main: Occurrence) -> Iterator[Raw]:
         """GL107 for a name several concepts share (no country named) whose gloss names
         none of them: "The National Assembly (Asamblea Nacional Constituyente)" is
@@ -848,6 +893,10 @@ class GlossMismatch(ArticleRule):
                 (rights[0], fixed, *rights[1:]),
                 (gloss.start, gloss.end, rights[0]) if len(rights) == 1 else None,
             )
+
+
+#: an acronym closing a gloss after its name: ", CNP)"
+_TRAILING_ACRONYM = re.compile(r",\s*([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ]{1,7})\s*\)")
 
 
 def _ends_with(analysis: Analysis, main: Occurrence, concepts: tuple[str, ...]) -> bool:
