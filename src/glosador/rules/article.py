@@ -790,11 +790,7 @@ class GlossMismatch(ArticleRule):
                 if right is None:
                     continue
                 whole = segment_text[main.start : main.gloss_end]
-                fixed = (
-                    segment_text[main.start : gloss.start]
-                    + right.term
-                    + segment_text[gloss.end : main.gloss_end]
-                )
+                fixed = _with_gloss(segment_text, main, gloss.start, gloss.end, right.term)
                 wrong_text = segment_text[gloss.start : gloss.end]
                 yield Raw(
                     cls.code,
@@ -839,7 +835,7 @@ class GlossMismatch(ArticleRule):
             return
         right = next(iter(acronyms.values()))
         start, end = written.span(1)
-        fixed = text[main.start : start] + right.term + text[end : main.gloss_end]
+        fixed = _with_gloss(text, main, start, end, right.term)
         yield Raw(
             cls.code,
             main.segment,
@@ -878,7 +874,7 @@ class GlossMismatch(ArticleRule):
             )
             if not rights:
                 continue
-            fixed = text[main.start : gloss.start] + rights[0] + text[gloss.end : main.gloss_end]
+            fixed = _with_gloss(text, main, gloss.start, gloss.end, rights[0])
             wrong_text = text[gloss.start : gloss.end]
             yield Raw(
                 cls.code,
@@ -893,6 +889,11 @@ class GlossMismatch(ArticleRule):
                 (rights[0], fixed, *rights[1:]),
                 (gloss.start, gloss.end, rights[0]) if len(rights) == 1 else None,
             )
+
+
+def _with_gloss(text: str, main: Occurrence, start: int, end: int, replacement: str) -> str:
+    """The name and its gloss, ``text[start:end]`` inside it replaced."""
+    return text[main.start : start] + replacement + text[end : main.gloss_end]
 
 
 #: an acronym closing a gloss after its name: ", CNP)"
