@@ -946,3 +946,27 @@ def test_an_unknown_acronym_in_a_right_gloss(
 ) -> None:
     found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, GLOSSARY).findings]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the gloss after "de la ONU" is the body's before it, which belongs to the UN
+        (
+            f"{ES} El Grupo de Trabajo sobre la Detención Arbitraria de la ONU (WGAD, por sus "
+            "siglas en inglés) pidió su liberación.",
+            [],
+        ),
+        # a body named apart, not joined to it: the gloss is the UN's, and wrong
+        (
+            f"{ES} Lo pidió el Grupo de Trabajo sobre la Detención Arbitraria; también la ONU "
+            "(WGAD) se pronunció.",
+            [("GL107", "ONU (WGAD)")],
+        ),
+    ],
+)
+def test_a_gloss_after_the_body_a_name_belongs_to(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(f.rule, f.text) for f in check_text(text, BUNDLED).findings]
+    assert found == expected

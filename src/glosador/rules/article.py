@@ -715,7 +715,9 @@ class GlossMismatch(ArticleRule):
     International Criminal Court (ICC)"); an appositive or a slash naming another
     body is no gloss ("UNHCR / IOM"). An acronym the glossary does not know closing a
     right gloss is reported when the concept lists its own ("(Sindicato Nacional de
-    Trabajadores de la Prensa, CNP)": SNTP). A name several countries' bodies share, in a
+    Trabajadores de la Prensa, CNP)": SNTP). A gloss after a body joined to the one it
+    belongs to glosses the whole ("el Grupo de Trabajo sobre la Detención Arbitraria de
+    la ONU (WGAD, por sus siglas en inglés)"). A name several countries' bodies share, in a
     document that names no country, is reported when its gloss names none of them
     ("The National Assembly (Asamblea Nacional Constituyente)"), with each reading's
     gloss as a suggestion (the fix is offered when they agree).
@@ -764,6 +766,9 @@ class GlossMismatch(ArticleRule):
                 gloss = analysis.occurrences[j]
                 if concept.id in gloss.concepts or _ends_with(analysis, main, gloss.concepts):
                     continue  # "Rome Statute of the International Criminal Court (ICC)"
+                if _named_just_before(analysis, main, gloss.concepts):
+                    continue  # "el Grupo de Trabajo sobre la Detención Arbitraria de la
+                    # ONU (WGAD, ...)": the gloss is the working group's, not the UN's
                 wrong = analysis.term(gloss)
                 language = wrong.language
                 if wrong.type in ABBREVIATED:
@@ -889,6 +894,30 @@ class GlossMismatch(ArticleRule):
                 (rights[0], fixed, *rights[1:]),
                 (gloss.start, gloss.end, rights[0]) if len(rights) == 1 else None,
             )
+
+
+def _named_just_before(analysis: Analysis, main: Occurrence, concepts: tuple[str, ...]) -> bool:
+    """Whether a name of one of ``concepts`` ends right before ``main``, joined to it
+    by "de la", "of the" and the like: the gloss then glosses the whole phrase."""
+    segment_scan = analysis.scans[main.segment]
+    tokens, text = segment_scan.tokens, segment_scan.text
+    for other in analysis.occurrences:
+        if other.segment != main.segment or other.tok_end > main.tok_start:
+            continue
+        if not set(other.concepts) & set(concepts):
+            continue
+        between = range(other.tok_end, main.tok_start)
+        if (
+            len(between) <= 3
+            and all(tokens[k] in _LINKS for k in between)
+            and not any(c in text[other.end : main.start] for c in ",;.()")
+        ):
+            return True
+    return False
+
+
+#: the small words that join a body's name to the body it belongs to
+_LINKS = frozenset(["de", "del", "la", "las", "los", "el", "of", "the"])
 
 
 def _with_gloss(text: str, main: Occurrence, start: int, end: int, replacement: str) -> str:
