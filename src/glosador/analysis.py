@@ -874,12 +874,10 @@ def _fuzzy(
         tried |= strong_twos
         tried |= weak.intersection(map(add, twos, repeat(one_base)))
         tried |= weak.intersection(map(sub, twos, repeat(one_base)))
-        if found:
-            # a mixed rendering may replace half a name by another concept's name in
-            # the other language ("Free the Presos Políticos"): one anchor in place and
-            # an exact name inside the span are tried too, for GL101 only
-            mixed_only = {key for key in weak - tried if _holds_an_occurrence(key, found)}
-            tried |= mixed_only
+        # a mixed rendering may replace half a name, anchors and all ("Free the Presos
+        # Políticos", "Consejo de Human Rights"): one anchor in place is enough for GL101
+        mixed_only = weak - tried
+        tried |= mixed_only
     # placement keys sort by base, then form
     for key in sorted(tried):
         n = key & LENGTH_MASK
@@ -1018,15 +1016,6 @@ def _fuzzy(
         kept.append(item)
     chosen = select_longest([(f.tok_start, f.tok_end) for f in kept])
     return [kept[i] for i in chosen]
-
-
-def _holds_an_occurrence(key: int, found: list[Occurrence]) -> bool:
-    """Whether the span a placement key places holds an exact occurrence shorter than it."""
-    n = key & LENGTH_MASK
-    base = (key >> ANCHOR_SHIFT) - ANCHOR_BIAS
-    return any(
-        base <= o.tok_start and o.tok_end <= base + n and o.tok_end - o.tok_start < n for o in found
-    )
 
 
 def _near_spans(

@@ -970,3 +970,13 @@ def test_a_gloss_after_the_body_a_name_belongs_to(
 ) -> None:
     found = [(f.rule, f.text) for f in check_text(text, BUNDLED).findings]
     assert found == expected
+
+
+def test_a_name_with_most_of_its_words_replaced_is_still_mixed() -> None:
+    text = f"{ES} La denuncia llegó al Consejo de Human Rights de la ONU en Ginebra."
+    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
+    assert found == [("GL101", "Consejo de Human Rights", "Consejo de Derechos Humanos")]
+    # the same words in the other language's order, whole, are GL106, not mixed
+    text = f"{ES} La denuncia llegó al Human Rights Council en Ginebra."
+    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
+    assert found == [("GL106", "Human Rights Council", "Consejo de Derechos Humanos")]
