@@ -600,8 +600,8 @@ def _title_word(scans: list[Scan], occurrence: Occurrence) -> bool:
 
 
 #: words inside a name that join its parts: "Fundación de Mera", "Office of the Rodo"
-_NAME_LINKS = frozenset(["de", "del", "la", "las", "los", "el", "of", "the"])
-_SHORT_NAME_LINKS = _NAME_LINKS | frozenset(
+NAME_LINKS = frozenset(["de", "del", "la", "las", "los", "el", "of", "the"])
+_SHORT_NAME_LINKS = NAME_LINKS | frozenset(
     ["y", "e", "and", "on", "for", "in", "para", "sobre", "en", "against", "contra", "a", "al"]
 )
 #: what joins two words of one name
@@ -641,7 +641,7 @@ def _within_a_name(text: str, starts: list[int], ends: list[int], hit: Hit) -> b
     # "Foundation de Mera": link words, one space apart, back to a capitalised word
     while (
         k >= 0
-        and text[starts[k] : ends[k]].lower() in _NAME_LINKS
+        and text[starts[k] : ends[k]].lower() in NAME_LINKS
         and text[ends[k] : starts[k + 1]] == " "
     ):
         k -= 1
@@ -979,7 +979,7 @@ def _fuzzy(
                     )
                 continue
             if (edit[2] or short) and _goes_on_as_a_name(
-                compiled, segment_scan, end, concept_id, _SHORT_NAME_LINKS if short else _NAME_LINKS
+                compiled, segment_scan, end, concept_id, _SHORT_NAME_LINKS if short else NAME_LINKS
             ):
                 continue  # "Centro de Derechos Humanos de la Montaña": another body; a
                 # short form goes on into a longer name by any preposition or "and"
@@ -1062,7 +1062,7 @@ def _goes_on_as_a_name(
     text, tokens = segment_scan.text, segment_scan.tokens
     starts, ends = segment_scan.starts, segment_scan.ends
     k = end
-    links = links or _NAME_LINKS
+    links = links or NAME_LINKS
     while k < len(tokens) and tokens[k] in links and text[ends[k - 1] : starts[k]] == " ":
         k += 1
     if k >= len(tokens):
@@ -1574,7 +1574,7 @@ def _mark_quoted(analysis: Analysis) -> None:
 
 
 #: words a title or a long name has between its capitalised words
-_TITLE_LINKS = _NAME_LINKS | frozenset(
+_TITLE_LINKS = NAME_LINKS | frozenset(
     ["against", "in", "on", "for", "by", "to", "and", "en", "para", "por", "sobre", "contra", "y"]
 )
 #: capitalised words that follow a name without extending it ("said Monday")

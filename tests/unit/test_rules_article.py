@@ -14,9 +14,19 @@ GLOSSARY = glosador.load_glossary(
 )
 
 
-def findings(text: str, lang: str | None = None, fmt: str = "text") -> list[tuple[str, str, str]]:
-    report = check_text(text, GLOSSARY, lang=lang, format=fmt)
+def findings(
+    text: str, lang: str | None = None, fmt: str = "text", glossary: glosador.Glossary | None = None
+) -> list[tuple[str, str, str]]:
+    """(rule, text, first suggestion) of each finding, with the newsroom glossary by default."""
+    report = check_text(text, glossary or GLOSSARY, lang=lang, format=fmt)
     return [(f.rule, f.text, f.suggestions[0] if f.suggestions else "") for f in report.findings]
+
+
+def spans(
+    text: str, fmt: str = "text", glossary: glosador.Glossary | None = None
+) -> list[tuple[str, str]]:
+    """(rule, text) of each finding."""
+    return [(rule, span) for rule, span, _ in findings(text, fmt=fmt, glossary=glossary)]
 
 
 EN = "The relatives met on Monday and said that they would return to the square next week."
@@ -658,7 +668,7 @@ def test_a_mixed_shared_name_takes_the_country_the_document_names() -> None:
     ],
 )
 def test_a_gloss_may_follow_a_line_break(text: str, expected: list[tuple[str, str]]) -> None:
-    found = [(f.rule, f.text) for f in check_text(text, GLOSSARY).findings]
+    found = spans(text)
     assert found == expected
 
 
@@ -681,7 +691,7 @@ BUNDLED = glosador.load_glossary(None)
 def test_an_acronym_in_capitals_is_judged_by_its_line(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
+    found = findings(text, glossary=BUNDLED)
     assert found == expected
 
 
@@ -711,7 +721,7 @@ QUOTED_EN = (
 def test_a_quotation_does_not_set_its_paragraph_language(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
-    found = [(f.rule, f.text) for f in check_text(text, GLOSSARY).findings]
+    found = spans(text)
     assert found == expected
 
 
@@ -738,7 +748,7 @@ def test_a_quotation_does_not_set_its_paragraph_language(
 def test_a_language_label_after_a_title_covers_it(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
-    found = [(f.rule, f.text) for f in check_text(text, GLOSSARY, format="markdown").findings]
+    found = spans(text, fmt="markdown")
     assert found == expected
 
 
@@ -764,7 +774,7 @@ TABLE = f"{EN}\n\n| Body | Spanish name |\n|---|---|\n"
     ],
 )
 def test_a_table_row_may_gloss_a_name(text: str, expected: list[tuple[str, str]]) -> None:
-    found = [(f.rule, f.text) for f in check_text(text, GLOSSARY, format="markdown").findings]
+    found = spans(text, fmt="markdown")
     assert found == expected
 
 
@@ -809,7 +819,7 @@ def test_suggestions_keep_the_capitals_of_what_they_replace(
 def test_a_gloss_wrong_for_every_reading_of_a_shared_name(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, GLOSSARY).findings]
+    found = findings(text)
     assert found == expected
 
 
@@ -836,7 +846,7 @@ def test_a_gloss_wrong_for_every_reading_of_a_shared_name(
 def test_a_dropped_word_translated_before_the_name_is_a_mixed_rendering(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
+    found = findings(text, glossary=BUNDLED)
     assert found == expected
 
 
@@ -860,7 +870,7 @@ def test_a_dropped_word_translated_before_the_name_is_a_mixed_rendering(
 def test_half_a_slogan_replaced_by_a_name_in_the_other_language(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
+    found = findings(text, glossary=BUNDLED)
     assert found == expected
 
 
@@ -891,7 +901,7 @@ def test_a_mixed_short_form_is_fixed_with_a_short_form() -> None:
     ],
 )
 def test_an_abbreviation_in_a_gloss(text: str, expected: list[tuple[str, str]]) -> None:
-    found = [(f.rule, f.text) for f in check_text(text, BUNDLED).findings]
+    found = spans(text, glossary=BUNDLED)
     assert found == expected
 
 
@@ -908,7 +918,7 @@ def test_an_abbreviation_in_a_gloss(text: str, expected: list[tuple[str, str]]) 
     ],
 )
 def test_a_quoted_term_of_art(text: str, expected: list[tuple[str, str]]) -> None:
-    found = [(f.rule, f.text) for f in check_text(text, GLOSSARY).findings]
+    found = spans(text)
     assert found == expected
 
 
@@ -944,7 +954,7 @@ def test_a_quoted_term_of_art(text: str, expected: list[tuple[str, str]]) -> Non
 def test_an_unknown_acronym_in_a_right_gloss(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, GLOSSARY).findings]
+    found = findings(text)
     assert found == expected
 
 
@@ -968,15 +978,15 @@ def test_an_unknown_acronym_in_a_right_gloss(
 def test_a_gloss_after_the_body_a_name_belongs_to(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
-    found = [(f.rule, f.text) for f in check_text(text, BUNDLED).findings]
+    found = spans(text, glossary=BUNDLED)
     assert found == expected
 
 
 def test_a_name_with_most_of_its_words_replaced_is_still_mixed() -> None:
     text = f"{ES} La denuncia llegó al Consejo de Human Rights de la ONU en Ginebra."
-    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
+    found = findings(text, glossary=BUNDLED)
     assert found == [("GL101", "Consejo de Human Rights", "Consejo de Derechos Humanos")]
     # the same words in the other language's order, whole, are GL106, not mixed
     text = f"{ES} La denuncia llegó al Human Rights Council en Ginebra."
-    found = [(f.rule, f.text, f.suggestions[0]) for f in check_text(text, BUNDLED).findings]
+    found = findings(text, glossary=BUNDLED)
     assert found == [("GL106", "Human Rights Council", "Consejo de Derechos Humanos")]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from glosador.analysis import ABBREVIATED, Analysis, Occurrence, quoted_span
+from glosador.analysis import ABBREVIATED, NAME_LINKS, Analysis, Occurrence, quoted_span
 from glosador.matcher import STOPWORDS
 from glosador.model import Concept, Severity, Status, Term, TermType
 from glosador.rules import Rule, register
@@ -909,15 +909,11 @@ def _named_just_before(analysis: Analysis, main: Occurrence, concepts: tuple[str
         between = range(other.tok_end, main.tok_start)
         if (
             len(between) <= 3
-            and all(tokens[k] in _LINKS for k in between)
+            and all(tokens[k] in NAME_LINKS for k in between)
             and not any(c in text[other.end : main.start] for c in ",;.()")
         ):
             return True
     return False
-
-
-#: the small words that join a body's name to the body it belongs to
-_LINKS = frozenset(["de", "del", "la", "las", "los", "el", "of", "the"])
 
 
 def _with_gloss(text: str, main: Occurrence, start: int, end: int, replacement: str) -> str:
