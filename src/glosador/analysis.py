@@ -24,6 +24,7 @@ from itertools import chain, compress, repeat
 from operator import add, and_, ge, gt, ne, sub
 from typing import Any
 
+from glosador.candidates import promising, token_ids
 from glosador.extract import Document
 from glosador.language import (
     MIN_WORDS_FOR_LANGDETECT,
@@ -41,6 +42,7 @@ from glosador.matcher import (
     LENGTH_MASK,
     NEED_TWO,
     STOPWORDS,
+    SWAPPABLE,
     CompiledGlossary,
     Hit,
     Scan,
@@ -304,13 +306,14 @@ def analyse(
         doc_language: str | None = lang
     else:
         doc_language = document_language([s.text for s in scans[:200]], all_tokens)
-    occurrences: list[Occurrence] = []
+    found = [_occurrences(compiled, s, index) for index, s in enumerate(scans)]
+    placed = [_placements(s, exact) for s, exact in zip(scans, found, strict=True)]
+    promising = _promising(compiled, scans, placed)
+    occurrences = list(chain.from_iterable(found))
     fuzzy: list[Fuzzy] = []
-    for index, segment_scan in enumerate(scans):
-        found = _occurrences(compiled, segment_scan, index)
-        found_fuzzy = _fuzzy(compiled, segment_scan, index, found)
-        occurrences.extend(found)
-        fuzzy.extend(found_fuzzy)
+    for index, keys in enumerate(promising):
+        if keys:
+            fuzzy.extend(_fuzzy(compiled, scans[index], index, found[index], keys, placed[index]))
     occurrences = _without_given_names(scans, occurrences)
     occurrences = _without_acronyms_defined_otherwise(compiled, scans, occurrences)
     wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
@@ -707,46 +710,14 @@ def _split_vocab(
     return found
 
 
-#: function words a name may swap for one another besides ``STOPWORDS``: the other
-#: prepositions ("Working Group against Arbitrary Detention", "Relatoría sobre")
-_SWAPPABLE = STOPWORDS | frozenset(
-    [
-        "against",
-        "about",
-        "under",
-        "into",
-        "over",
-        "among",
-        "between",
-        "within",
-        "toward",
-        "towards",
-        "or",
-        "nor",
-        "u",
-        "ni",
-        "sobre",
-        "contra",
-        "entre",
-        "hacia",
-        "hasta",
-        "desde",
-        "bajo",
-        "ante",
-        "tras",
-        "segun",
-    ]
-)
-
-
 def _variant_spelling(have: str, want: str) -> bool:
     """Whether a word changed for another is a slip or a spelling of it: any function
     word for another ("of" for "on"), or a content word at most two letters away
     ("Defence", "Centre", "Organisation"). A content word changed for a different one
     names another body: "Tribunal Superior de Justicia", "Instituto Federal Electoral".
     """
-    if have in _SWAPPABLE or want in _SWAPPABLE:
-        return have in _SWAPPABLE and want in _SWAPPABLE
+    if have in SWAPPABLE or want in SWAPPABLE:
+        return have in SWAPPABLE and want in SWAPPABLE
     if abs(len(have) - len(want)) > 2:
         return False
     previous = list(range(len(want) + 1))
@@ -807,7 +778,7 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
                 edited_words += [have, want]
             i, j = i - 1, j - 1
         elif i and cost[i][j] == cost[i - 1][j] + 1:
-            if inner_w[i - 1] not in _SWAPPABLE:
+            if inner_w[i - 1] not in SWAPPABLE:
                 return None  # a content word more names another office: "OAS Assistant
                 # Secretary General", "Plataforma Regional de Coordinación ..."
             edited_w.append(i)
@@ -815,7 +786,7 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
             i -= 1
         else:
             edited_words.append(inner_f[j - 1])
-            content = content or inner_f[j - 1] not in _SWAPPABLE
+            content = content or inner_f[j - 1] not in SWAPPABLE
             j -= 1
     if distance == 2 and not all(word in STOPWORDS for word in edited_words):
         return None
@@ -824,14 +795,21 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
     return (min(edited_w), max(edited_w) + 1, content)
 
 
-def _fuzzy(
-    compiled: CompiledGlossary, segment_scan: Scan, index: int, found: list[Occurrence]
-) -> list[Fuzzy]:
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A segment's fuzzy placements (keys, see ``glosador.matcher.placement_key``)."""
+
+    tried: set[int]  #: every placement the fuzzy rules may look at
+    strong_twos: set[int]  #: forms needing two anchors that have them
+    mixed_only: set[int]  #: forms needing two anchors with one: tried for GL101 only
+
+
+def _placements(segment_scan: Scan, found: list[Occurrence]) -> _Placed | None:
+    """Where a segment's anchors place their forms (``None``: nowhere)."""
     anchors = segment_scan.anchors
     if not anchors:
-        return []
-    tokens = segment_scan.tokens
-    count = len(tokens)
+        return None
+    count = len(segment_scan.tokens)
     # a form is tried where two of its anchor words stand at their places (one for short
     # forms and forms with a single anchor): a fuzzy span keeps most of its form's words.
     # A near miss may shift the words after an added or dropped one: bases +-1 count too.
@@ -851,13 +829,7 @@ def _fuzzy(
         else:
             placed.extend(keys)
     if not placed:
-        return []
-    exact_spans = {(o.tok_start, o.tok_end) for o in found}
-    listed: set[tuple[int, int]] | None = None  # spans of listed forms (for GL108)
-    seen: set[tuple[int, int]] = set()  # mixed spans
-    result: list[Fuzzy] = []
-    near: dict[tuple[int, int], tuple[int, Fuzzy]] = {}
-    forms, form_language, other_words = compiled.forms, compiled.form_language, compiled.other_words
+        return None
     one_base = 1 << ANCHOR_SHIFT
     # a form that needs two anchors is tried where two stand in place, or one with
     # another at a base +-1 (a near miss shifts the words after an added or dropped
@@ -878,8 +850,73 @@ def _fuzzy(
         # Políticos", "Consejo de Human Rights"): one anchor in place is enough for GL101
         mixed_only = weak - tried
         tried |= mixed_only
-    # placement keys sort by base, then form
-    for key in sorted(tried):
+    return _Placed(tried, strong_twos, mixed_only)
+
+
+def _promising(
+    compiled: CompiledGlossary, scans: list[Scan], placed: list[_Placed | None]
+) -> list[list[int]]:
+    """Each segment's placements that pass the first test (``glosador.candidates``),
+    sorted: by base, then form. All of a document's are tested in one go."""
+    result: list[list[int]] = [[] for _ in scans]
+    by_codes: dict[int, list[int]] = {}  # segments scanned together share their codes
+    for index, segment_placed in enumerate(placed):
+        if segment_placed is not None:
+            by_codes.setdefault(id(scans[index].codes), []).append(index)
+    if not by_codes:
+        return result
+    cache: dict[str, Any] = compiled.__dict__.setdefault("_table_cache", {})
+    for members in by_codes.values():
+        keys: list[int] = []
+        firsts: list[int] = []
+        sizes: list[int] = []
+        for index in members:
+            tried = sorted(placed[index].tried)  # type: ignore[union-attr]
+            keys.extend(tried)
+            firsts.extend(repeat(scans[index].first, len(tried)))
+            sizes.append(len(tried))
+        passed = promising(
+            compiled.form_table,
+            cache,
+            token_ids(scans[members[0]].codes, compiled.code_width),
+            keys,
+            firsts,
+            anchor_shift=ANCHOR_SHIFT,
+            anchor_bias=ANCHOR_BIAS,
+            form_shift=FORM_SHIFT,
+            form_mask=FORM_MASK,
+            length_mask=LENGTH_MASK,
+        )
+        position = 0
+        for index, size in zip(members, sizes, strict=True):
+            end = position + size
+            result[index] = list(compress(keys[position:end], passed[position:end]))
+            position = end
+    return result
+
+
+def _fuzzy(
+    compiled: CompiledGlossary,
+    segment_scan: Scan,
+    index: int,
+    found: list[Occurrence],
+    keys: list[int],
+    placed: _Placed | None,
+) -> list[Fuzzy]:
+    """The mixed (GL101) and near (GL108) renderings at a segment's placement ``keys``
+    (sorted; those ``_promising`` passed, or any superset of them)."""
+    if not keys or placed is None:
+        return []
+    tokens = segment_scan.tokens
+    count = len(tokens)
+    strong_twos, mixed_only = placed.strong_twos, placed.mixed_only
+    exact_spans = {(o.tok_start, o.tok_end) for o in found}
+    listed: set[tuple[int, int]] | None = None  # spans of listed forms (for GL108)
+    seen: set[tuple[int, int]] = set()  # mixed spans
+    result: list[Fuzzy] = []
+    near: dict[tuple[int, int], tuple[int, Fuzzy]] = {}
+    forms, form_language, other_words = compiled.forms, compiled.form_language, compiled.other_words
+    for key in keys:
         n = key & LENGTH_MASK
         base = (key >> ANCHOR_SHIFT) - ANCHOR_BIAS
         strong = not key & NEED_TWO or key in strong_twos or key in mixed_only
@@ -956,7 +993,7 @@ def _fuzzy(
                 edit[2]
                 and start > 0
                 and tokens[start - 1] in foreign
-                and tokens[start - 1] not in _SWAPPABLE
+                and tokens[start - 1] not in SWAPPABLE
                 and segment_scan.text[segment_scan.starts[start - 1]].isupper()
             ):
                 # the dropped word stands before the name, translated: "Venezuelan
@@ -1107,8 +1144,8 @@ def _mixed(compiled: CompiledGlossary, form_index: int, window: Sequence[str]) -
             native += want in own_only
             native_content += want not in STOPWORDS
         elif have in foreign:
-            function_word = have in _SWAPPABLE
-            if function_word != (want in _SWAPPABLE):
+            function_word = have in SWAPPABLE
+            if function_word != (want in SWAPPABLE):
                 return False  # a translation swaps function words for function words only
             if function_word:
                 swapped += len(have) > 1  # "y", "a", "e", "o" say little

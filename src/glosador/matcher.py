@@ -19,18 +19,21 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
-from operator import itemgetter, sub
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
 
+from glosador.candidates import FormTable, form_table
 from glosador.inflect import variants
 from glosador.model import Glossary, Term, TermType
-from glosador.normalize import fold, lower_tokens, norm_tokens, split_folded
+from glosador.normalize import fold, lower_tokens, norm_tokens, split_folded_arrays
 
 __all__ = [
+    "STOPWORDS",
+    "SWAPPABLE",
     "CompiledGlossary",
     "Form",
     "Hit",
@@ -82,9 +85,39 @@ STOPWORDS = frozenset(
         "with",
     ]
 )
+#: function words a name may swap for one another besides ``STOPWORDS``: the other
+#: prepositions ("Working Group against Arbitrary Detention", "Relatoría sobre")
+SWAPPABLE = STOPWORDS | frozenset(
+    [
+        "against",
+        "about",
+        "under",
+        "into",
+        "over",
+        "among",
+        "between",
+        "within",
+        "toward",
+        "towards",
+        "or",
+        "nor",
+        "u",
+        "ni",
+        "sobre",
+        "contra",
+        "entre",
+        "hacia",
+        "hasta",
+        "desde",
+        "bajo",
+        "ante",
+        "tras",
+        "segun",
+    ]
+)
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "24"
+_COMPILER_VERSION = "26"
 #: A placement key packs, from the high bits down, a form's base token index (plus
 #: ``ANCHOR_BIAS``: a base may be negative), its form index, whether it needs two
 #: anchors, and its length in tokens. Sorting keys sorts by base, then form.
@@ -129,6 +162,10 @@ class Scan:
     #: (token index, placements, form lengths): the forms this token anchors, each
     #: placement a key less ``token index << ANCHOR_SHIFT`` (see ``placement``)
     anchors: list[tuple[int, tuple[int, ...], tuple[int, ...]]]
+    #: the token codes of the text this segment was scanned with (its document's, the
+    #: segments joined by a barrier word), and the index of its first token there
+    codes: str = field(default="", compare=False, repr=False)
+    first: int = field(default=0, compare=False)
 
 
 class CompiledGlossary:
@@ -190,9 +227,11 @@ class CompiledGlossary:
             for language in by_language
         }
         self.vocab: dict[str, str] = {}
-        self._build_automaton()
+        numbers = self._build_automaton()
+        #: the forms packed for the vectorised first test of fuzzy placements
+        self.form_table: FormTable = form_table(self, numbers)
 
-    def _assign_codes(self) -> None:
+    def _assign_codes(self) -> dict[str, int]:
         """Give every glossary token a code: a separator and ``width`` base-64 digits.
 
         A small alphabet keeps every automaton node's fan-out at most 64 (a node with
@@ -211,9 +250,11 @@ class CompiledGlossary:
                 number, digit = divmod(number, len(_DIGITS))
                 digits.append(_DIGITS[digit])
             self.vocab[word] = _SEP + "".join(reversed(digits))
+        return {word: number for number, word in enumerate(words, start=1)}
 
-    def _build_automaton(self) -> None:
-        self._assign_codes()
+    def _build_automaton(self) -> dict[str, int]:
+        """Build the automaton; returns the word numbers the codes write."""
+        numbers = self._assign_codes()
         vocab = self.vocab
         patterns: dict[str, tuple[list[int], list[tuple[int, int, bool]]]] = {}
         for index, form in enumerate(self.forms):
@@ -266,6 +307,7 @@ class CompiledGlossary:
             automaton.make_automaton()
         self.automaton: Any = automaton
         self.has_patterns = bool(patterns)
+        return numbers
 
     def __getstate__(self) -> dict[str, Any]:
         # the terms are the glossary's own objects: compile_glossary puts them back;
@@ -412,19 +454,18 @@ def scan_all(compiled: CompiledGlossary, texts: Sequence[str]) -> list[Scan]:
     """``scan`` of every text, in one pass of folding, splitting and matching."""
     if len(texts) != 1 and _BARRIER.strip() in compiled.vocab:
         return [scan_all(compiled, [text])[0] for text in texts]
+    import numpy as np
+
     joined = _BARRIER.join(texts)
-    tokens, starts, ends = split_folded(fold(joined))
-    # each text's first token and its first character in ``joined``
-    firsts: list[int] = []
-    offsets: list[int] = []
-    offset = 0
-    for text in texts:
-        offsets.append(offset)
-        firsts.append(bisect_left(starts, offset))
-        offset += len(text) + len(_BARRIER)
+    tokens, starts, ends = split_folded_arrays(fold(joined))
+    # each text's first character in ``joined`` and its first token
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + len(_BARRIER)
+    offsets: list[int] = (np.cumsum(lengths) - lengths).tolist()
+    firsts: list[int] = np.searchsorted(starts, offsets).tolist()
     lasts = [*(first - 1 for first in firsts[1:]), len(tokens)]  # before each barrier
     hits: list[list[Hit]] = [[] for _ in texts]
     anchors: list[list[tuple[int, tuple[int, ...], tuple[int, ...]]]] = [[] for _ in texts]
+    codes = ""
     if tokens and compiled.has_patterns:
         codes = "".join(map(compiled.vocab.get, tokens, repeat(compiled.oov)))
         step = compiled.code_width + 1
@@ -449,10 +490,12 @@ def scan_all(compiled: CompiledGlossary, texts: Sequence[str]) -> list[Scan]:
             Scan(
                 text,
                 tokens[first:last],
-                list(map(sub, starts[first:last], repeat(offset))),
-                list(map(sub, ends[first:last], repeat(offset))),
+                (starts[first:last] - offset).tolist(),
+                (ends[first:last] - offset).tolist(),
                 hits[i],
                 anchors[i],
+                codes,
+                first,
             )
         )
     return scans

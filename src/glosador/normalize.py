@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import add
+from typing import Any
 
 __all__ = [
     "Token",
@@ -29,6 +30,7 @@ __all__ = [
     "norm_key",
     "norm_tokens",
     "split_folded",
+    "split_folded_arrays",
     "strip_accents",
     "tokenize",
 ]
@@ -189,6 +191,22 @@ def split_folded(folded: str) -> tuple[list[str], list[int], list[int]]:
     if MARK in folded:
         tokens = [t.replace(MARK, "") for t in tokens]
     return tokens, starts, ends
+
+
+def split_folded_arrays(folded: str) -> tuple[list[str], Any, Any]:
+    """``split_folded`` with the offsets as numpy ``int64`` arrays, which a caller
+    slices and shifts per segment without a Python step per token."""
+    import numpy as np
+
+    parts = folded.split(" ")
+    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+    offsets = np.cumsum(lengths + 1) - (lengths + 1)
+    written = lengths > 0
+    starts = offsets[written]
+    tokens = list(filter(None, parts))
+    if MARK in folded:
+        tokens = [t.replace(MARK, "") for t in tokens]
+    return tokens, starts, starts + lengths[written]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,401 @@
+"""Which fuzzy placements deserve a look: one vectorised first test per document.
+
+An anchor hit places each form it anchors at a base token (a *placement key*, see
+``glosador.matcher``); a page of text makes thousands, and nearly all of them lead
+nowhere. The fuzzy rules look at a placement for two reasons only:
+
+- GL101 mixed-rendering: every word of the window is the form's own or a word of
+  another language's names, and at least one is not the form's;
+- GL108 near-miss: the form's first word stands at the base (+-1) and its last word
+  where one word added, dropped or changed puts it, or the first or last two words
+  are written as one.
+
+Both are necessary conditions of what ``glosador.analysis`` then checks word by word,
+so testing them first, for all of a document's placements at once in numpy, drops
+only placements that could never give a finding. The glossary side (every form's
+word numbers, first and joined words, language, whether it is a proper name) is
+packed at compile time into bytes, which the compile cache stores as they are.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from glosador.matcher import CompiledGlossary
+
+__all__ = ["FormTable", "form_table", "promising", "token_ids"]
+
+#: room on each side of a document's word numbers: a form's base lies at most 63 words
+#: before its anchor, and a near miss looks one word past the form's end
+_PAD = 68
+
+
+@dataclass(frozen=True, slots=True)
+class FormTable:
+    """The glossary side of the first test, as bytes (native ``int32`` unless noted)."""
+
+    words: bytes  #: every form's word numbers, form after form
+    offsets: bytes  #: where each form's words start in ``words`` (one more: the end)
+    joined_first: bytes  #: the number of the form's first two words written as one (0: none)
+    joined_last: bytes  #: the same for its last two words
+    language: bytes  #: uint8: the index of the form's language in ``languages``
+    proper: bytes  #: uint8: 1 when the form's term is a proper name
+    concept: bytes  #: the index of the form's concept
+    #: int64, sorted: ``(concept * len(languages) + language) * (vocabulary + 1) + word``
+    #: for every word of a concept's names (acronyms left out) in each language
+    names: bytes
+    #: uint8 per word number: ``SWAPPABLE`` (1), ``STOPWORDS`` (2), longer than a letter (4)
+    flags: bytes
+    #: uint8 per language and word number: 1 when the word is in another language's names
+    other: bytes
+    languages: tuple[str, ...]
+    vocabulary: int  #: word numbers run from 1 to this (0: a word no form has)
+
+
+_SWAP, _STOP, _LONG = 1, 2, 4
+
+
+def form_table(compiled: CompiledGlossary, numbers: dict[str, int]) -> FormTable:
+    """Pack a compiled glossary's forms for ``promising``; ``numbers`` numbers its words."""
+    from glosador.matcher import STOPWORDS, SWAPPABLE
+
+    number = numbers.__getitem__
+    words = array("i")
+    offsets = array("i", [0])
+    joined_first = array("i")
+    joined_last = array("i")
+    for form in compiled.forms:
+        tokens = form.tokens
+        words.extend(map(number, tokens))
+        offsets.append(len(words))
+        two = len(tokens) >= 2
+        joined_first.append(numbers.get(tokens[0] + tokens[1], 0) if two else 0)
+        joined_last.append(numbers.get(tokens[-2] + tokens[-1], 0) if two else 0)
+    languages = tuple(sorted(set(compiled.form_language)))
+    index = {language: i for i, language in enumerate(languages)}
+    concept_index = {concept: i for i, concept in enumerate(compiled.concept_range)}
+    concept = array("i", (concept_index[c] for c in compiled.form_concept))
+    size = len(numbers) + 1
+    other = bytearray(size * len(languages))
+    for language, foreign in compiled.other_words.items():
+        row = index[language] * size
+        for word in foreign:
+            other[row + numbers[word]] = 1
+    names = _names(
+        compiled,
+        words,
+        offsets,
+        concept,
+        [index[lang] for lang in compiled.form_language],
+        len(languages),
+        size,
+    )
+    flags = bytearray(size)
+    for word, value in numbers.items():
+        flags[value] = (
+            (_SWAP if word in SWAPPABLE else 0)
+            | (_STOP if word in STOPWORDS else 0)
+            | (_LONG if len(word) > 1 else 0)
+        )
+    proper = compiled.proper
+    return FormTable(
+        words.tobytes(),
+        offsets.tobytes(),
+        joined_first.tobytes(),
+        joined_last.tobytes(),
+        bytes(index[language] for language in compiled.form_language),
+        bytes(proper[form.term] for form in compiled.forms),
+        concept.tobytes(),
+        names,
+        bytes(flags),
+        bytes(other),
+        languages,
+        len(numbers),
+    )
+
+
+def _names(
+    compiled: CompiledGlossary,
+    words: array[int],
+    offsets: array[int],
+    concept: array[int],
+    language: list[int],
+    languages: int,
+    size: int,
+) -> bytes:
+    """``FormTable.names``: each (concept, language, word) of the names, sorted, as bytes."""
+    import numpy as np
+
+    from glosador.model import TermType
+
+    named = np.array(
+        [compiled.terms[form.term].type is not TermType.ACRONYM for form in compiled.forms],
+        dtype=bool,
+    )
+    lengths = np.diff(np.frombuffer(offsets, dtype=np.int32)).astype(np.int64)
+    row = (
+        np.frombuffer(concept, dtype=np.int32).astype(np.int64) * languages
+        + np.array(language, dtype=np.int64)
+    ) * size
+    keys = np.repeat(row, lengths) + np.frombuffer(words, dtype=np.int32)
+    return bytes(np.unique(keys[np.repeat(named, lengths)]).tobytes())
+
+
+def token_ids(codes: str, width: int) -> npt.NDArray[np.int32]:
+    """The word number of every token of a code string (see ``glosador.matcher``):
+    a separator and ``width`` base-64 digits each, unknown words numbered 0."""
+    import numpy as np
+
+    digits = np.frombuffer(codes.encode("ascii"), dtype=np.uint8).reshape(-1, width + 1)
+    powers = 64 ** np.arange(width - 1, -1, -1, dtype=np.int32)
+    numbers = digits[:, 1:].astype(np.int32) @ powers - 0x30 * int(powers.sum())
+    # an unknown word's digits are all "!", below "0": its number comes out negative
+    result: npt.NDArray[np.int32] = np.maximum(numbers, 0).astype(np.int32)
+    return result
+
+
+def _arrays(table: FormTable) -> dict[str, Any]:
+    import numpy as np
+
+    size = table.vocabulary + 1
+    flags = np.frombuffer(table.flags, dtype=np.uint8)
+    return {
+        "words": np.frombuffer(table.words, dtype=np.int32),
+        "offsets": np.frombuffer(table.offsets, dtype=np.int32),
+        "joined_first": np.frombuffer(table.joined_first, dtype=np.int32),
+        "joined_last": np.frombuffer(table.joined_last, dtype=np.int32),
+        "language": np.frombuffer(table.language, dtype=np.uint8).astype(np.int64),
+        "proper": np.frombuffer(table.proper, dtype=np.uint8).astype(bool),
+        "concept": np.frombuffer(table.concept, dtype=np.int32).astype(np.int64),
+        "names": np.frombuffer(table.names, dtype=np.int64),
+        "swap": (flags & _SWAP).astype(bool),
+        "stop": (flags & _STOP).astype(bool),
+        "long": (flags & _LONG).astype(bool),
+        "other": np.frombuffer(table.other, dtype=np.uint8)
+        .reshape(len(table.languages), size)
+        .astype(bool),
+    }
+
+
+def promising(
+    table: FormTable,
+    cache: dict[str, Any],
+    ids: npt.NDArray[np.int32],
+    keys: Sequence[int],
+    firsts: Sequence[int],
+    *,
+    anchor_shift: int,
+    anchor_bias: int,
+    form_shift: int,
+    form_mask: int,
+    length_mask: int,
+) -> list[bool]:
+    """For each placement key (a segment's, whose first token is ``firsts[i]`` of
+    ``ids``), whether the fuzzy rules could find anything there (see the module).
+
+    A window that runs past its segment takes in the barrier between segments, a word
+    no form has, so it fails the GL101 test as the segment's end would make it fail.
+    """
+    import numpy as np
+
+    if not keys:
+        return []
+    if not cache:
+        cache.update(_arrays(table))
+    words = cache["words"]
+    padded = np.zeros(len(ids) + 2 * _PAD, dtype=np.int32)
+    padded[_PAD : _PAD + len(ids)] = ids
+    key = np.array(keys, dtype=np.int64)
+    base = (key >> anchor_shift) - anchor_bias + np.array(firsts, dtype=np.int64) + _PAD
+    form = (key >> form_shift) & form_mask
+    length = key & length_mask
+    start = cache["offsets"][form].astype(np.int64)
+    columns = np.arange(int(length.max()), dtype=np.int64)
+    inside = columns < length[:, None]
+    window = padded[base[:, None] + columns]
+    own = words[np.minimum(start[:, None] + columns, len(words) - 1)]
+    mixed = _mixed(cache, table, form, window, own, inside)
+    near = _near(cache, padded, base, form, start, length)
+    result: list[bool] = (mixed | near).tolist()
+    return result
+
+
+def _near(
+    cache: dict[str, Any],
+    padded: npt.NDArray[np.int32],
+    base: npt.NDArray[np.int64],
+    form: npt.NDArray[np.int64],
+    start: npt.NDArray[np.int64],
+    length: npt.NDArray[np.int64],
+) -> npt.NDArray[np.bool_]:
+    """Which placements a near miss (GL108) could start at: the form's first word at
+    base-1, base or base+1 and its last where one word more or fewer puts it; or its
+    first or last two words written as one, its other words in place."""
+    import numpy as np
+
+    words = cache["words"]
+    first = words[start]
+    last = words[np.maximum(start + length - 1, 0)]
+    third = words[np.minimum(start + 2, len(words) - 1)]
+    joined_first = cache["joined_first"][form]
+    joined_last = cache["joined_last"][form]
+    near = np.zeros(len(base), dtype=bool)
+    for shift in (-1, 0, 1):
+        at = base + shift
+        begins = padded[at] == first
+        near |= begins & (
+            (padded[at + length - 2] == last)
+            | (padded[at + length - 1] == last)
+            | (padded[at + length] == last)
+        )
+        # "Interamerican Commission ...": the span is one word shorter, its first word
+        # the form's first two; "... for Nonrepetition": the same at the end
+        rows = np.flatnonzero((padded[at] == joined_first) & (padded[at + 1] == third))
+        if len(rows):
+            near[rows] |= _in_place(padded, words, at[rows] - 1, start[rows], length[rows], 2)
+        rows = np.flatnonzero(begins & (padded[at + length - 2] == joined_last))
+        if len(rows):
+            near[rows] |= _in_place(padded, words, at[rows], start[rows], length[rows] - 2, 0)
+    near &= (length >= 3) & cache["proper"][form]
+    return near
+
+
+def _in_place(
+    padded: npt.NDArray[np.int32],
+    words: npt.NDArray[np.int32],
+    at: npt.NDArray[np.int64],
+    start: npt.NDArray[np.int64],
+    end: npt.NDArray[np.int64],
+    begin: int,
+) -> npt.NDArray[np.bool_]:
+    """Whether words ``begin`` to ``end`` of each form stand at ``at`` + their position."""
+    import numpy as np
+
+    columns = np.arange(begin, int(end.max()), dtype=np.int64)
+    if not len(columns):
+        return np.ones(len(at), dtype=bool)
+    text = padded[at[:, None] + columns]
+    own = words[np.minimum(start[:, None] + columns, len(words) - 1)]
+    fits: npt.NDArray[np.bool_] = ((text == own) | (columns >= end[:, None])).all(axis=1)
+    return fits
+
+
+def _named(
+    cache: dict[str, Any],
+    concept: npt.NDArray[np.int64],
+    language: npt.NDArray[np.int64],
+    words: npt.NDArray[np.int32],
+    size: int,
+    languages: int,
+    *,
+    own: bool = True,
+) -> npt.NDArray[np.bool_]:
+    """Whether each word is in its concept's names of another language than
+    ``language`` (``concept`` times the number of languages); with ``own``, and not in
+    its names of that language."""
+    import numpy as np
+
+    names = cache["names"]
+
+    def named(of: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        wanted = (concept + of) * size + words
+        found = np.minimum(np.searchsorted(names, wanted), len(names) - 1)
+        hit: npt.NDArray[np.bool_] = names[found] == wanted
+        return hit
+
+    elsewhere = np.zeros(len(words), dtype=bool)
+    for other in range(languages):
+        every = np.full(len(words), other, dtype=np.int64)
+        elsewhere |= named(every) & (language != other)
+    if own:
+        elsewhere &= ~named(language)
+    return elsewhere
+
+
+def _mixed(
+    cache: dict[str, Any],
+    table: FormTable,
+    form: npt.NDArray[np.int64],
+    window: npt.NDArray[np.int32],
+    own: npt.NDArray[np.int32],
+    inside: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.bool_]:
+    """Which windows are their form with some words taken from the same concept's
+    names in another language (``glosador.analysis._mixed``, for every row at once)."""
+    import numpy as np
+
+    same = (window == own) | ~inside
+    language = cache["language"][form]
+    # first, cheaply: every differing word is in some other language's names
+    maybe = (same | cache["other"][language[:, None], window]).all(axis=1) & ~same.all(axis=1)
+    result = np.zeros(len(form), dtype=bool)
+    rows = np.flatnonzero(maybe)
+    if not len(rows):
+        return result
+    window, own, inside, language = window[rows], own[rows], inside[rows], language[rows]
+    languages, size = len(table.languages), table.vocabulary + 1
+    concept = cache["concept"][form[rows]] * languages
+    equal = (window == own) & inside
+    # each differing word: one of the concept's names in another language, not in its own,
+    # and a function word only for a function word
+    row, column = np.nonzero(inside & ~equal)
+    have, want = window[row, column], own[row, column]
+    swap = cache["swap"]
+    have_swap = swap[have]
+    bad = ~_named(cache, concept[row], language[row], have, size, languages) | (
+        have_swap != swap[want]
+    )
+    good = np.bincount(row, weights=bad, minlength=len(rows)) == 0
+    swapped = np.bincount(row, weights=have_swap & cache["long"][have], minlength=len(rows))
+    replaced = np.bincount(row, weights=~have_swap, minlength=len(rows))
+    # the words in place: one only in the form's language; content words
+    row, column = np.nonzero(equal & good[:, None])
+    kept = own[row, column]
+    native_only = ~_named(cache, concept[row], language[row], kept, size, languages, own=False)
+    native = np.bincount(row, weights=native_only, minlength=len(rows))
+    content = np.bincount(row, weights=~cache["stop"][kept], minlength=len(rows))
+    result[rows] = good & (native >= 1) & ((replaced >= 1) | ((swapped >= 1) & (content >= 3)))
+    return result
+    window, own, inside, language = window[rows], own[rows], inside[rows], language[rows]
+    names = cache["names"]
+    languages, size = len(table.languages), table.vocabulary + 1
+    concept = cache["concept"][form[rows]] * languages
+
+    def named(words: npt.NDArray[np.int32], of: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        wanted = (concept + of)[:, None] * size + words
+        found = np.minimum(np.searchsorted(names, wanted), len(names) - 1)
+        hit: npt.NDArray[np.bool_] = names[found] == wanted
+        return hit
+
+    in_own = named(window, language)
+    window_other = np.zeros(window.shape, dtype=bool)
+    form_other = np.zeros(window.shape, dtype=bool)
+    for other in range(languages):
+        if other == 0 and languages == 1:
+            break
+        elsewhere = (language != other)[:, None]
+        every = np.full(len(rows), other, dtype=np.int64)
+        window_other |= named(window, every) & elsewhere
+        form_other |= named(own, every) & elsewhere
+    equal = (window == own) & inside
+    differ = inside & ~equal
+    swap = cache["swap"]
+    window_swap = swap[window]
+    bad = differ & (~(window_other & ~in_own) | (window_swap != swap[own]))
+    native = (equal & ~form_other).sum(axis=1)
+    native_content = (equal & ~cache["stop"][own]).sum(axis=1)
+    swapped = (differ & window_swap & cache["long"][window]).sum(axis=1)
+    replaced = (differ & ~window_swap).sum(axis=1)
+    result[rows] = (
+        ~bad.any(axis=1)
+        & (native >= 1)
+        & ((replaced >= 1) | ((swapped >= 1) & (native_content >= 3)))
+    )
+    return result
