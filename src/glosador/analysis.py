@@ -21,10 +21,13 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
-from operator import add, and_, ge, gt, ne, sub
-from typing import Any
+from operator import add, ne, sub
+from typing import TYPE_CHECKING, Any
 
-from glosador.candidates import promising, token_ids
+if TYPE_CHECKING:
+    pass
+
+from glosador.candidates import placements, promising, token_ids
 from glosador.extract import Document
 from glosador.language import (
     MIN_WORDS_FOR_LANGDETECT,
@@ -307,13 +310,10 @@ def analyse(
     else:
         doc_language = document_language([s.text for s in scans[:200]], all_tokens)
     found = [_occurrences(compiled, s, index) for index, s in enumerate(scans)]
-    placed = [_placements(s, exact) for s, exact in zip(scans, found, strict=True)]
-    promising = _promising(compiled, scans, placed)
     occurrences = list(chain.from_iterable(found))
     fuzzy: list[Fuzzy] = []
-    for index, keys in enumerate(promising):
-        if keys:
-            fuzzy.extend(_fuzzy(compiled, scans[index], index, found[index], keys, placed[index]))
+    for index, placed in sorted(_placed(compiled, scans, found).items()):
+        fuzzy.extend(_fuzzy(compiled, scans[index], index, found[index], placed))
     occurrences = _without_given_names(scans, occurrences)
     occurrences = _without_acronyms_defined_otherwise(compiled, scans, occurrences)
     wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
@@ -797,101 +797,98 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
 
 @dataclass(frozen=True, slots=True)
 class _Placed:
-    """A segment's fuzzy placements (keys, see ``glosador.matcher.placement_key``)."""
+    """A segment's fuzzy placements worth a look (keys, see ``placement_key``), sorted:
+    by base, then form."""
 
-    tried: set[int]  #: every placement the fuzzy rules may look at
-    strong_twos: set[int]  #: forms needing two anchors that have them
-    mixed_only: set[int]  #: forms needing two anchors with one: tried for GL101 only
-
-
-def _placements(segment_scan: Scan, found: list[Occurrence]) -> _Placed | None:
-    """Where a segment's anchors place their forms (``None``: nowhere)."""
-    anchors = segment_scan.anchors
-    if not anchors:
-        return None
-    count = len(segment_scan.tokens)
-    # a form is tried where two of its anchor words stand at their places (one for short
-    # forms and forms with a single anchor): a fuzzy span keeps most of its form's words.
-    # A near miss may shift the words after an added or dropped one: bases +-1 count too.
-    # An anchor inside an exact occurrence only leads to forms longer than it: a fuzzy
-    # span may swallow a shorter exact occurrence, never cut one or replace an equal one.
-    covered = [0] * count if found else None
-    if covered is not None:
-        for o in found:
-            length = o.tok_end - o.tok_start
-            covered[o.tok_start : o.tok_end] = [length] * length
-    placed: list[int] = []
-    for token_index, placements, lengths in anchors:
-        keys = map(add, placements, repeat(token_index << ANCHOR_SHIFT))
-        length = covered[token_index] if covered is not None else 0
-        if length:
-            placed.extend(compress(keys, map(gt, lengths, repeat(length))))
-        else:
-            placed.extend(keys)
-    if not placed:
-        return None
-    one_base = 1 << ANCHOR_SHIFT
-    # a form that needs two anchors is tried where two stand in place, or one with
-    # another at a base +-1 (a near miss shifts the words after an added or dropped
-    # one); these keys are sorted out with set operations, not one by one
-    tried = set(placed)
-    need_two = list(compress(placed, map(and_, placed, repeat(NEED_TWO))))
-    strong_twos: set[int] = set()
-    mixed_only: set[int] = set()
-    if need_two:
-        twos = Counter(need_two)
-        tried.difference_update(twos)
-        strong_twos.update(compress(twos.keys(), map(ge, twos.values(), repeat(2))))
-        weak = twos.keys() - strong_twos
-        tried |= strong_twos
-        tried |= weak.intersection(map(add, twos, repeat(one_base)))
-        tried |= weak.intersection(map(sub, twos, repeat(one_base)))
-        # a mixed rendering may replace half a name, anchors and all ("Free the Presos
-        # Políticos", "Consejo de Human Rights"): one anchor in place is enough for GL101
-        mixed_only = weak - tried
-        tried |= mixed_only
-    return _Placed(tried, strong_twos, mixed_only)
+    keys: list[int]
+    strong_twos: set[int] = field(default_factory=set)  #: needing two anchors, and with them
+    mixed_only: set[int] = field(default_factory=set)  #: needing two, with one: GL101 only
 
 
-def _promising(
-    compiled: CompiledGlossary, scans: list[Scan], placed: list[_Placed | None]
-) -> list[list[int]]:
-    """Each segment's placements that pass the first test (``glosador.candidates``),
-    sorted: by base, then form. All of a document's are tested in one go."""
-    result: list[list[int]] = [[] for _ in scans]
-    by_codes: dict[int, list[int]] = {}  # segments scanned together share their codes
-    for index, segment_placed in enumerate(placed):
-        if segment_placed is not None:
-            by_codes.setdefault(id(scans[index].codes), []).append(index)
-    if not by_codes:
-        return result
-    cache: dict[str, Any] = compiled.__dict__.setdefault("_table_cache", {})
-    for members in by_codes.values():
-        keys: list[int] = []
-        firsts: list[int] = []
-        sizes: list[int] = []
-        for index in members:
-            tried = sorted(placed[index].tried)  # type: ignore[union-attr]
-            keys.extend(tried)
-            firsts.extend(repeat(scans[index].first, len(tried)))
-            sizes.append(len(tried))
+def _placed(
+    compiled: CompiledGlossary,
+    scans: list[Scan],
+    found: list[list[Occurrence]],
+    screen: bool = True,
+) -> dict[int, _Placed]:
+    """Each segment's placements that pass the first test (``glosador.candidates``;
+    all of them without ``screen``); all of a document's are made and tested in one go."""
+    groups: dict[int, list[int]] = {}  # segments scanned together share their anchors
+    for index, segment_scan in enumerate(scans):
+        if segment_scan.anchors.keys:
+            groups.setdefault(id(segment_scan.anchors), []).append(index)
+    placed: dict[int, _Placed] = {}
+    for members in groups.values():
+        placed.update(_placed_together(compiled, scans, found, members, screen))
+    return placed
+
+
+def _placed_together(
+    compiled: CompiledGlossary,
+    scans: list[Scan],
+    found: list[list[Occurrence]],
+    members: list[int],
+    screen: bool,
+) -> dict[int, _Placed]:
+    import numpy as np
+
+    ids = token_ids(scans[members[0]].codes, compiled.code_width)
+    firsts = [scans[index].first for index in members]
+    covered = np.zeros(len(ids), dtype=np.int64)
+    for first, index in zip(firsts, members, strict=True):
+        for o in found[index]:
+            covered[first + o.tok_start : first + o.tok_end] = o.tok_end - o.tok_start
+    keys, segments, counts = placements(
+        scans[members[0]].anchors,
+        firsts,
+        covered,
+        anchor_shift=ANCHOR_SHIFT,
+        length_mask=LENGTH_MASK,
+    )
+    twos = _two_anchor_sets(keys, segments, counts)
+    passed = np.ones(len(keys), dtype=bool)
+    if screen:
         passed = promising(
             compiled.form_table,
-            cache,
-            token_ids(scans[members[0]].codes, compiled.code_width),
+            compiled.__dict__.setdefault("_table_cache", {}),
+            ids,
             keys,
-            firsts,
+            np.array(firsts, dtype=np.int64)[segments],
             anchor_shift=ANCHOR_SHIFT,
             anchor_bias=ANCHOR_BIAS,
             form_shift=FORM_SHIFT,
             form_mask=FORM_MASK,
             length_mask=LENGTH_MASK,
         )
-        position = 0
-        for index, size in zip(members, sizes, strict=True):
-            end = position + size
-            result[index] = list(compress(keys[position:end], passed[position:end]))
-            position = end
+    kept: dict[int, list[int]] = {}
+    for key, segment in zip(keys[passed].tolist(), segments[passed].tolist(), strict=True):
+        kept.setdefault(segment, []).append(key)
+    placed: dict[int, _Placed] = {}
+    for segment, segment_keys in kept.items():
+        strong, mixed_only = twos.get(segment, (set(), set()))
+        placed[members[segment]] = _Placed(segment_keys, strong, mixed_only)
+    return placed
+
+
+def _two_anchor_sets(keys: Any, segments: Any, counts: Any) -> dict[int, tuple[set[int], set[int]]]:
+    """Per segment, its placements of forms that need two anchors: those two anchors
+    placed (strong), and those one placed with no other placing the form at a base +-1
+    (a near miss shifts the words after an added or dropped one), which are tried for
+    GL101 only: a mixed rendering may replace half a name, anchors and all ("Free the
+    Presos Políticos", "Consejo de Human Rights"). Such placements are few."""
+    import numpy as np
+
+    by_segment: dict[int, dict[int, int]] = {}
+    for row in np.flatnonzero(keys & NEED_TWO).tolist():
+        by_segment.setdefault(int(segments[row]), {})[int(keys[row])] = int(counts[row])
+    one_base = 1 << ANCHOR_SHIFT
+    result: dict[int, tuple[set[int], set[int]]] = {}
+    for segment, twos in by_segment.items():
+        strong = {key for key, count in twos.items() if count >= 2}
+        weak = twos.keys() - strong
+        shifted = weak.intersection(map(add, twos, repeat(one_base)))
+        shifted |= weak.intersection(map(sub, twos, repeat(one_base)))
+        result[segment] = (strong, weak - shifted)
     return result
 
 
@@ -900,13 +897,10 @@ def _fuzzy(
     segment_scan: Scan,
     index: int,
     found: list[Occurrence],
-    keys: list[int],
-    placed: _Placed | None,
+    placed: _Placed,
 ) -> list[Fuzzy]:
-    """The mixed (GL101) and near (GL108) renderings at a segment's placement ``keys``
-    (sorted; those ``_promising`` passed, or any superset of them)."""
-    if not keys or placed is None:
-        return []
+    """The mixed (GL101) and near (GL108) renderings at a segment's placements (those
+    ``_placed`` passed, or any superset of them)."""
     tokens = segment_scan.tokens
     count = len(tokens)
     strong_twos, mixed_only = placed.strong_twos, placed.mixed_only
@@ -916,7 +910,7 @@ def _fuzzy(
     result: list[Fuzzy] = []
     near: dict[tuple[int, int], tuple[int, Fuzzy]] = {}
     forms, form_language, other_words = compiled.forms, compiled.form_language, compiled.other_words
-    for key in keys:
+    for key in placed.keys:
         n = key & LENGTH_MASK
         base = (key >> ANCHOR_SHIFT) - ANCHOR_BIAS
         strong = not key & NEED_TWO or key in strong_twos or key in mixed_only

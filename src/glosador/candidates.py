@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from glosador.matcher import CompiledGlossary
+    from glosador.matcher import Anchors, CompiledGlossary
 
-__all__ = ["FormTable", "form_table", "promising", "token_ids"]
+__all__ = ["FormTable", "form_table", "placements", "promising", "token_ids"]
 
 #: room on each side of a document's word numbers: a form's base lies at most 63 words
 #: before its anchor, and a near miss looks one word past the form's end
@@ -161,6 +161,41 @@ def token_ids(codes: str, width: int) -> npt.NDArray[np.int32]:
     return result
 
 
+def placements(
+    anchors: Anchors,
+    firsts: Sequence[int],
+    covered: npt.NDArray[np.int64],
+    *,
+    anchor_shift: int,
+    length_mask: int,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Where a text's anchor hits place their forms: the distinct placement keys of each
+    segment (whose first token is ``firsts[i]`` of the text), sorted by segment, then
+    key, each with its segment's number and how many anchors placed it there.
+
+    An anchor inside an exact occurrence (``covered`` holds, per token, the length of
+    the occurrence over it, or 0) places only forms longer than it: a fuzzy span may
+    swallow a shorter exact occurrence, never cut one or replace an equal one.
+    """
+    import numpy as np
+
+    relative = np.array(anchors.keys, dtype=np.int64)
+    at = np.repeat(np.array(anchors.tokens, dtype=np.int64), anchors.counts)
+    cover = covered[at]
+    keep = (cover == 0) | ((relative & length_mask) > cover)
+    relative, at = relative[keep], at[keep]
+    first = np.array(firsts, dtype=np.int64)
+    segment = np.searchsorted(first, at, side="right") - 1
+    key = relative + ((at - first[segment]) << anchor_shift)
+    order = np.lexsort((key, segment))
+    key, segment = key[order], segment[order]
+    distinct = np.ones(len(key), dtype=bool)
+    distinct[1:] = (key[1:] != key[:-1]) | (segment[1:] != segment[:-1])
+    starts = np.flatnonzero(distinct)
+    counts = np.diff(np.append(starts, len(key)))
+    return key[starts], segment[starts], counts
+
+
 def _arrays(table: FormTable) -> dict[str, Any]:
     import numpy as np
 
@@ -188,16 +223,16 @@ def promising(
     table: FormTable,
     cache: dict[str, Any],
     ids: npt.NDArray[np.int32],
-    keys: Sequence[int],
-    firsts: Sequence[int],
+    key: npt.NDArray[np.int64],
+    first: npt.NDArray[np.int64],
     *,
     anchor_shift: int,
     anchor_bias: int,
     form_shift: int,
     form_mask: int,
     length_mask: int,
-) -> list[bool]:
-    """For each placement key (a segment's, whose first token is ``firsts[i]`` of
+) -> npt.NDArray[np.bool_]:
+    """For each placement key (a segment's, whose first token is ``first[i]`` of
     ``ids``), whether the fuzzy rules could find anything there (see the module).
 
     A window that runs past its segment takes in the barrier between segments, a word
@@ -205,15 +240,14 @@ def promising(
     """
     import numpy as np
 
-    if not keys:
-        return []
+    if not len(key):
+        return np.zeros(0, dtype=bool)
     if not cache:
         cache.update(_arrays(table))
     words = cache["words"]
     padded = np.zeros(len(ids) + 2 * _PAD, dtype=np.int32)
     padded[_PAD : _PAD + len(ids)] = ids
-    key = np.array(keys, dtype=np.int64)
-    base = (key >> anchor_shift) - anchor_bias + np.array(firsts, dtype=np.int64) + _PAD
+    base = (key >> anchor_shift) - anchor_bias + first + _PAD
     form = (key >> form_shift) & form_mask
     length = key & length_mask
     start = cache["offsets"][form].astype(np.int64)
@@ -223,7 +257,7 @@ def promising(
     own = words[np.minimum(start[:, None] + columns, len(words) - 1)]
     mixed = _mixed(cache, table, form, window, own, inside)
     near = _near(cache, padded, base, form, start, length)
-    result: list[bool] = (mixed | near).tolist()
+    result: npt.NDArray[np.bool_] = mixed | near
     return result
 
 

@@ -34,6 +34,7 @@ from glosador.normalize import fold, lower_tokens, norm_tokens, split_folded_arr
 __all__ = [
     "STOPWORDS",
     "SWAPPABLE",
+    "Anchors",
     "CompiledGlossary",
     "Form",
     "Hit",
@@ -117,7 +118,7 @@ SWAPPABLE = STOPWORDS | frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "26"
+_COMPILER_VERSION = "27"
 #: A placement key packs, from the high bits down, a form's base token index (plus
 #: ``ANCHOR_BIAS``: a base may be negative), its form index, whether it needs two
 #: anchors, and its length in tokens. Sorting keys sorts by base, then form.
@@ -150,6 +151,17 @@ class Hit(NamedTuple):
     forms: tuple[int, ...]
 
 
+class Anchors(NamedTuple):
+    """The anchor hits of a scanned text: for each, the index of its (last) token in
+    the text's codes and how many placements it makes; ``keys`` holds them all, anchor
+    after anchor, each a placement key less ``token index << ANCHOR_SHIFT`` (see
+    ``placement``), which places its form relative to the anchor."""
+
+    keys: list[int]
+    tokens: list[int]
+    counts: list[int]
+
+
 @dataclass(frozen=True, slots=True)
 class Scan:
     """A segment's tokens (folded, with offsets), its form hits and anchor hits."""
@@ -159,9 +171,8 @@ class Scan:
     starts: list[int]
     ends: list[int]
     hits: list[Hit]
-    #: (token index, placements, form lengths): the forms this token anchors, each
-    #: placement a key less ``token index << ANCHOR_SHIFT`` (see ``placement``)
-    anchors: list[tuple[int, tuple[int, ...], tuple[int, ...]]]
+    #: the anchor hits of the text this segment was scanned with (see ``codes``)
+    anchors: Anchors = field(compare=False, repr=False)
     #: the token codes of the text this segment was scanned with (its document's, the
     #: segments joined by a barrier word), and the index of its first token there
     codes: str = field(default="", compare=False, repr=False)
@@ -301,8 +312,8 @@ class CompiledGlossary:
                 placement_key(form, -position, len(self.forms[form].tokens), need_two)
                 for form, position, need_two in anchors
             )
-            lengths = tuple(len(self.forms[form].tokens) for form, _, _ in anchors)
-            automaton.add_word(key, (tuple(forms), placements, lengths))
+            length = len(self.forms[forms[0]].tokens) if forms else 0
+            automaton.add_word(key, (tuple(forms), placements, length))
         if patterns:
             automaton.make_automaton()
         self.automaton: Any = automaton
@@ -464,25 +475,26 @@ def scan_all(compiled: CompiledGlossary, texts: Sequence[str]) -> list[Scan]:
     firsts: list[int] = np.searchsorted(starts, offsets).tolist()
     lasts = [*(first - 1 for first in firsts[1:]), len(tokens)]  # before each barrier
     hits: list[list[Hit]] = [[] for _ in texts]
-    anchors: list[list[tuple[int, tuple[int, ...], tuple[int, ...]]]] = [[] for _ in texts]
+    anchors = Anchors([], [], [])
     codes = ""
     if tokens and compiled.has_patterns:
         codes = "".join(map(compiled.vocab.get, tokens, repeat(compiled.oov)))
         step = compiled.code_width + 1
-        forms_of = compiled.forms
+        keys, at, counts = anchors
         segment, first, last = 0, firsts[0], lasts[0]
         new = tuple.__new__
-        for end_char, (forms, placements, lengths) in compiled.automaton.iter(codes):
+        for end_char, (forms, placements, length) in compiled.automaton.iter(codes):
             end = end_char // step  # the index of the match's last token
-            while end >= last:
-                segment += 1
-                first, last = firsts[segment], lasts[segment]
-            end -= first
-            if forms:
-                length = len(forms_of[forms[0]][1])
-                hits[segment].append(new(Hit, (end - length + 1, end + 1, forms)))
             if placements:
-                anchors[segment].append((end, placements, lengths))
+                keys.extend(placements)
+                at.append(end)
+                counts.append(len(placements))
+            if forms:
+                while end >= last:
+                    segment += 1
+                    first, last = firsts[segment], lasts[segment]
+                end -= first
+                hits[segment].append(new(Hit, (end - length + 1, end + 1, forms)))
     scans = []
     for i, text in enumerate(texts):
         first, last, offset = firsts[i], lasts[i], offsets[i]
@@ -493,7 +505,7 @@ def scan_all(compiled: CompiledGlossary, texts: Sequence[str]) -> list[Scan]:
                 (starts[first:last] - offset).tolist(),
                 (ends[first:last] - offset).tolist(),
                 hits[i],
-                anchors[i],
+                anchors,
                 codes,
                 first,
             )

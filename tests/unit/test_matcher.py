@@ -81,10 +81,12 @@ def test_accents_are_folded_for_matching() -> None:
 def test_anchor_hits_lead_to_fuzzy_candidates() -> None:
     compiled = compile_glossary(glosador.load_glossary(NEWSROOM))
     found = scan(compiled, "the Committee of Mothers in Defense of the Truth")
+    anchors = found.anchors
+    tokens = [t for t, n in zip(anchors.tokens, anchors.counts, strict=True) for _ in range(n)]
+    assert len(tokens) == len(anchors.keys)
     forms = {
         compiled.forms[placement(key + (token << ANCHOR_SHIFT))[0]].tokens
-        for token, keys, _ in found.anchors
-        for key in keys
+        for token, key in zip(tokens, anchors.keys, strict=True)
     }
     assert ("committee", "of", "mothers", "for", "the", "defense", "of", "the", "truth") in forms
 
