@@ -31,11 +31,13 @@ from glosador.candidates import placements, promising, token_ids
 from glosador.extract import Document
 from glosador.language import (
     MIN_WORDS_FOR_LANGDETECT,
+    as_scores,
     detect,
     document_language,
     function_word_language,
     function_word_scores,
     scores_language,
+    segment_scores,
 )
 from glosador.matcher import (
     ANCHOR_BIAS,
@@ -305,10 +307,11 @@ def analyse(
 ) -> Analysis:
     scans = scan_all(compiled, [segment.text for segment in document.segments])
     all_tokens = list(chain.from_iterable(s.tokens for s in scans))
+    scores, document_scores = segment_scores([s.tokens for s in scans])
     if lang:
         doc_language: str | None = lang
     else:
-        doc_language = document_language([s.text for s in scans[:200]], all_tokens)
+        doc_language = document_language([s.text for s in scans[:200]], all_tokens, document_scores)
     found = [_occurrences(compiled, s, index) for index, s in enumerate(scans)]
     occurrences = list(chain.from_iterable(found))
     fuzzy: list[Fuzzy] = []
@@ -318,7 +321,13 @@ def analyse(
     occurrences = _without_acronyms_defined_otherwise(compiled, scans, occurrences)
     wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
     languages = _segment_languages(
-        scans, occurrences, compiled, doc_language, wanted, [s.quotes for s in document.segments]
+        scans,
+        occurrences,
+        compiled,
+        doc_language,
+        wanted,
+        [s.quotes for s in document.segments],
+        scores,
     )
     analysis = Analysis(
         document, compiled, glossary, doc_language, languages, scans, occurrences, fuzzy
@@ -747,8 +756,11 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
             return (at, at + 1, False)
     if abs(n - m) > 2:
         return None
-    # token Levenshtein with a backtrace, inner part only (first and last words match)
+    # token Levenshtein with a backtrace, inner part only (first and last words match);
+    # each of the form's words missing from the window costs an edit at least
     inner_w, inner_f = window[1:-1], form[1:-1]
+    if len(set(inner_f).difference(inner_w)) > 2:
+        return None
     rows, cols = len(inner_w) + 1, len(inner_f) + 1
     cost = [[0] * cols for _ in range(rows)]
     for i in range(rows):
@@ -1185,19 +1197,21 @@ def _segment_languages(
     doc_language: str | None,
     wanted: set[int] | None = None,
     quotes: Sequence[Sequence[tuple[int, int]]] = (),
+    scored: Sequence[Sequence[int]] | None = None,
 ) -> list[str | None]:
     """Each segment's language; only ``wanted`` segments (those naming a concept) are
     examined, the others take the document's. A quotation in another language does not
     make its paragraph that language: the words outside quotations decide when they
     can ("...: "Releases are welcome, but they are not a policy". La Unión Europea")."""
-    by_segment: dict[int, Counter[str]] = {}
+    by_segment: dict[int, dict[str, int]] = {}
     named: Counter[int] = Counter()  # per segment: tokens inside glossary names
     for occurrence in occurrences:
         named[occurrence.segment] += occurrence.tok_end - occurrence.tok_start
         term = compiled.term_of_form(occurrence.form)
         if term.type is TermType.ACRONYM or len(occurrence.forms) > 1:
             continue  # shared forms say nothing about the language
-        by_segment.setdefault(occurrence.segment, Counter())[term.language] += 1
+        used = by_segment.setdefault(occurrence.segment, {})
+        used[term.language] = used.get(term.language, 0) + 1
     languages: list[str | None] = []
     for index, segment_scan in enumerate(scans):
         if wanted is not None and index not in wanted:
@@ -1212,14 +1226,14 @@ def _segment_languages(
         marked = quotes[index] if index < len(quotes) else ()
         if marked or _QUOTE_MARKS.search(segment_scan.text):
             language = _language_outside_quotations(segment_scan, marked)
-        scores = function_word_scores(segment_scan.tokens)
+        scores = as_scores(scored[index]) if scored else function_word_scores(segment_scan.tokens)
         language = language or scores_language(scores)
         if language is None:  # two function words of one language only, or a clear majority
             language = scores_language(scores, minimum=2, share=1.0) or scores_language(
                 scores, minimum=8, share=0.6
             )
         if language is None and index in by_segment:  # the glossary terms it uses, if one-sided
-            (top, count), *rest = [*by_segment[index].most_common(2), ("", 0)]
+            (top, count), *rest = [*Counter(by_segment[index]).most_common(2), ("", 0)]
             if count >= 2 and not rest[0][1]:
                 language = top
         # the document's function words lead, or share the lead (a heading full of "de"

@@ -14,15 +14,18 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain, repeat
 from typing import Any
 
 __all__ = [
     "FUNCTION_WORDS",
+    "as_scores",
     "detect",
     "document_language",
     "function_word_language",
     "function_word_scores",
     "scores_language",
+    "segment_scores",
 ]
 
 #: function words that mark one language (words shared by two languages are left out)
@@ -206,6 +209,49 @@ def function_word_scores(tokens: Iterable[str]) -> Counter[str]:
     return scores
 
 
+#: the languages function words mark, in a fixed order, and each function word's
+#: column set: the languages it marks
+_SCORED = tuple(sorted(FUNCTION_WORDS))
+_WORD_ROW = {word: 1 + i for i, word in enumerate(sorted(_LANGUAGES_OF))}
+
+
+def segment_scores(segments: Sequence[Sequence[str]]) -> tuple[list[list[int]], Counter[str]]:
+    """The function words of every segment (token lists, folded), per language of
+    ``scored`` (``as_scores`` makes a row ``function_word_scores``), and of them all,
+    counted in one pass over the document rather than a ``Counter`` per segment."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, segments), dtype=np.int64, count=len(segments))
+    rows = np.fromiter(
+        map(_WORD_ROW.get, chain.from_iterable(segments), repeat(0)),
+        dtype=np.int64,
+        count=int(lengths.sum()),
+    )
+    words = len(_WORD_ROW) + 1
+    owner = np.repeat(np.arange(len(segments), dtype=np.int64), lengths)
+    counts = np.bincount(owner * words + rows, minlength=len(segments) * words)
+    per_word = counts.reshape(len(segments), words)[:, 1:]
+    scores = per_word @ _marks()
+    return scores.tolist(), as_scores(scores.sum(axis=0).tolist())
+
+
+def as_scores(row: Sequence[int]) -> Counter[str]:
+    """A row of ``segment_scores`` as ``function_word_scores`` gives it."""
+    return Counter({lang: n for lang, n in zip(_SCORED, row, strict=True) if n})
+
+
+@lru_cache(maxsize=1)
+def _marks() -> Any:
+    """The languages each function word marks, as a 0/1 matrix (word row x language)."""
+    import numpy as np
+
+    marks = np.zeros((len(_WORD_ROW), len(_SCORED)), dtype=np.int64)
+    for word, row in _WORD_ROW.items():
+        for lang in _LANGUAGES_OF[word]:
+            marks[row - 1, _SCORED.index(lang)] = 1
+    return marks
+
+
 def scores_language(scores: Counter[str], *, minimum: int = 3, share: float = 0.7) -> str | None:
     """The language of ``function_word_scores`` if it dominates: at least ``minimum``
     function words, ``share`` of them of that language."""
@@ -249,13 +295,17 @@ def detect(text: str) -> str | None:
         return None
 
 
-def document_language(paragraphs: Sequence[str], tokens: Sequence[str]) -> str | None:
-    """The document's language: langdetect on its prose, checked by function words."""
+def document_language(
+    paragraphs: Sequence[str], tokens: Sequence[str], scores: Counter[str] | None = None
+) -> str | None:
+    """The document's language: langdetect on its prose, checked by function words
+    (``scores``, when the caller has counted those of ``tokens``)."""
     sample = " ".join(paragraphs)
     if len(sample) > 20000:  # the beginning, the middle and the end are enough
         third = len(sample) // 3
         sample = sample[:6000] + " " + sample[third : third + 6000] + " " + sample[-6000:]
-    scores = function_word_scores(tokens)
+    if scores is None:
+        scores = function_word_scores(tokens)
     by_words = scores_language(scores, minimum=5)
     if len(tokens) < MIN_WORDS_FOR_LANGDETECT:
         return by_words

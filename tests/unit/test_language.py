@@ -1,8 +1,20 @@
 from __future__ import annotations
 
-import pytest
+from collections import Counter
 
-from glosador.language import detect, document_language, function_word_language
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glosador.language import (
+    FUNCTION_WORDS,
+    as_scores,
+    detect,
+    document_language,
+    function_word_language,
+    function_word_scores,
+    segment_scores,
+)
 from glosador.normalize import norm_tokens
 
 
@@ -45,3 +57,20 @@ def test_document_language_uses_function_words_and_langdetect() -> None:
     tokens = [t for p in french for t in norm_tokens(p)]
     assert document_language(french, tokens) == "fr"
     assert document_language([], []) is None
+
+
+_WORDS = [*sorted({w for words in FUNCTION_WORDS.values() for w in words}), "comision", "xyz"]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(_WORDS), max_size=30), max_size=8),
+)
+def test_segment_scores_count_as_function_word_scores_does(segments: list[list[str]]) -> None:
+    rows, total = segment_scores(segments)
+    assert [as_scores(row) for row in rows] == [function_word_scores(s) for s in segments]
+    assert total == function_word_scores([t for s in segments for t in s])
+
+
+def test_segment_scores_of_no_segment_is_empty() -> None:
+    assert segment_scores([]) == ([], Counter())
+    assert segment_scores([[], ["the", "de"]])[0][0] == [0] * len(segment_scores([[]])[0][0])
