@@ -359,18 +359,37 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
     taken = [False] * len(segment_scan.tokens)
     chosen: list[Occurrence] = []
     memo = _memo(compiled, "_validate_cache")
+    sensitive_of = _memo(compiled, "_sensitive_cache")
+    acronyms_only = _memo(compiled, "_acronyms_only_cache")
+    slashed = "/" in text
     for hit in sorted(hits, key=_longest_first) if len(hits) > 1 else hits:
         if any(taken[hit.start : hit.end]):
             continue
-        if _in_a_symbol(text, starts[hit.start], ends[hit.end - 1]):
+        only = acronyms_only.get(hit.forms)
+        if only is None:
+            only = acronyms_only[hit.forms] = _only_cased_forms(compiled, hit.forms)
+        if only and text[starts[hit.start] : ends[hit.end - 1]].islower():
+            continue  # "sin", "del", "con": words, not the acronyms SIN, DEL, CON
+        if slashed and _in_a_symbol(text, starts[hit.start], ends[hit.end - 1]):
             continue  # "OEA/Ser.L/V/II", "A/HRC/61": a document symbol, not a name
-        occurrence = _validate(compiled, text, starts, ends, hit, index, caps, memo)
+        occurrence = _validate(compiled, text, starts, ends, hit, index, caps, memo, sensitive_of)
         if occurrence is not None:
             taken[hit.start : hit.end] = [True] * (hit.end - hit.start)
             chosen.append(occurrence)
     if len(chosen) > 1:
         chosen.sort(key=lambda o: o.tok_start)
     return chosen
+
+
+def _only_cased_forms(compiled: CompiledGlossary, forms: tuple[int, ...]) -> bool:
+    """Whether every form is a case-sensitive term not in lower case, which a word in
+    lower case never is (``_verdict`` drops each such form for it)."""
+    terms = compiled.terms
+    return all(
+        terms[compiled.forms[f].term].case_sensitive
+        and not terms[compiled.forms[f].term].term.islower()
+        for f in forms
+    )
 
 
 def _in_a_symbol(text: str, start: int, end: int) -> bool:
@@ -428,6 +447,7 @@ def _validate(
     index: int,
     caps: bool | None,
     memo: dict[Any, Any],
+    sensitive_of: dict[tuple[int, ...], bool],
 ) -> Occurrence | None:
     """The occurrence a hit is, with its best forms, or ``None`` when it is ordinary prose.
 
@@ -441,7 +461,6 @@ def _validate(
     forms = hit.forms
     if caps is False and span.isupper() and not _has_lower(_line_of(text, start, end)):
         caps = True  # a heading in capitals at the head of a plain-text block
-    sensitive_of = _memo(compiled, "_sensitive_cache")
     sensitive = sensitive_of.get(forms)
     if sensitive is None:
         sensitive = sensitive_of[forms] = any(
