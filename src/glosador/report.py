@@ -134,7 +134,42 @@ def format_json(
         "findings": [_json_finding(f, sources, indexes) for f in report.findings],
         "summary": report.summary,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(data) + "\n"
+
+
+_encode_string: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def dumps_indented(value: Any, indent: str = "  ", level: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, character for character, for
+    dicts with string keys, lists, tuples, strings, ints, floats, booleans and ``None``.
+
+    ``json.dumps`` leaves its C encoder for a Python one when asked to indent; this
+    writer of the few types a report holds is several times faster on a large report.
+    """
+    if isinstance(value, str):
+        return _encode_string(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = level + indent
+        items = [
+            f"{inner}{_encode_string(_key(key))}: {dumps_indented(item, indent, inner)}"
+            for key, item in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + "\n" + level + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        inner = level + indent
+        items = [inner + dumps_indented(item, indent, inner) for item in value]
+        return "[\n" + ",\n".join(items) + "\n" + level + "]"
+    return json.dumps(value)
+
+
+def _key(key: Any) -> str:
+    """A dict key as ``json`` writes it: strings as they are, others as JSON scalars."""
+    return key if isinstance(key, str) else json.dumps(key)
 
 
 def _json_finding(
@@ -245,7 +280,7 @@ def format_sarif(
             }
         ],
     }
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(sarif) + "\n"
 
 
 def _whole_replacement(finding: Finding) -> str:

@@ -3,9 +3,13 @@ from __future__ import annotations
 import json
 import re
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from glosador.model import Finding, Report, Severity
 from glosador.report import (
     FORMATTERS,
+    dumps_indented,
     format_github,
     format_json,
     format_sarif,
@@ -168,3 +172,18 @@ class TestGithub:
 
     def test_nothing_found_prints_nothing(self) -> None:
         assert format_github(Report((), 3)) == ""
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=5) | st.integers(), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(_JSON)
+def test_dumps_indented_writes_what_json_dumps_writes(value: object) -> None:
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
