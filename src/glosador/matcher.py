@@ -162,9 +162,11 @@ class Anchors(NamedTuple):
     counts: list[int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Scan:
-    """A segment's tokens (folded, with offsets), its form hits and anchor hits."""
+    """A segment's tokens (folded, with offsets), its form hits and anchor hits (not
+    frozen only because a frozen dataclass is several times slower to make, and a
+    document makes one per paragraph; nothing changes one once made)."""
 
     text: str
     tokens: list[str]

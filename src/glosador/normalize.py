@@ -198,15 +198,14 @@ def split_folded_arrays(folded: str) -> tuple[list[str], Any, Any]:
     slices and shifts per segment without a Python step per token."""
     import numpy as np
 
-    parts = folded.split(" ")
-    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
-    offsets = np.cumsum(lengths + 1) - (lengths + 1)
-    written = lengths > 0
-    starts = offsets[written]
-    tokens = list(filter(None, parts))
+    points = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    space = np.ones(len(points) + 2, dtype=np.int8)  # a space before and after the text
+    space[1:-1] = points == 32
+    edges = np.diff(space)  # -1 where a token starts, 1 just after it ends
+    tokens = list(filter(None, folded.split(" ")))
     if MARK in folded:
         tokens = [t.replace(MARK, "") for t in tokens]
-    return tokens, starts, starts + lengths[written]
+    return tokens, np.flatnonzero(edges == -1), np.flatnonzero(edges == 1)
 
 
 @dataclass(frozen=True, slots=True)

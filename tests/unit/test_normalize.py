@@ -10,6 +10,7 @@ from glosador.normalize import (
     norm_key,
     norm_tokens,
     split_folded,
+    split_folded_arrays,
     strip_accents,
     tokenize,
 )
@@ -89,3 +90,10 @@ def test_fold_is_the_same_whichever_path_a_text_takes(text: str) -> None:
     from glosador.normalize import _fold_char
 
     assert fold(text) == "".join(map(_fold_char, text))
+
+
+@given(st.text())
+def test_split_folded_arrays_is_split_folded(text: str) -> None:
+    folded = fold(text)
+    tokens, starts, ends = split_folded_arrays(folded)
+    assert (tokens, starts.tolist(), ends.tolist()) == split_folded(folded)
