@@ -22,10 +22,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import add, ne, sub
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    pass
+import numpy as np
 
 from glosador.candidates import placements, promising, token_ids
 from glosador.extract import Document
@@ -861,8 +860,6 @@ def _placed_together(
     members: list[int],
     screen: bool,
 ) -> dict[int, _Placed]:
-    import numpy as np
-
     ids = token_ids(scans[members[0]].codes, compiled.code_width)
     firsts = [scans[index].first for index in members]
     covered = np.zeros(len(ids), dtype=np.int64)
@@ -907,8 +904,6 @@ def _two_anchor_sets(keys: Any, segments: Any, counts: Any) -> dict[int, tuple[s
     (a near miss shifts the words after an added or dropped one), which are tried for
     GL101 only: a mixed rendering may replace half a name, anchors and all ("Free the
     Presos Políticos", "Consejo de Human Rights"). Such placements are few."""
-    import numpy as np
-
     by_segment: dict[int, dict[int, int]] = {}
     for row in np.flatnonzero(keys & NEED_TWO).tolist():
         by_segment.setdefault(int(segments[row]), {})[int(keys[row])] = int(counts[row])

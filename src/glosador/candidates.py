@@ -24,10 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
+import numpy as np
+import numpy.typing as npt
 
+if TYPE_CHECKING:
     from glosador.matcher import Anchors, CompiledGlossary
 
 __all__ = ["FormTable", "form_table", "placements", "promising", "token_ids"]
@@ -131,8 +131,6 @@ def _names(
     size: int,
 ) -> bytes:
     """``FormTable.names``: each (concept, language, word) of the names, sorted, as bytes."""
-    import numpy as np
-
     from glosador.model import TermType
 
     named = np.array(
@@ -151,8 +149,6 @@ def _names(
 def token_ids(codes: str, width: int) -> npt.NDArray[np.int32]:
     """The word number of every token of a code string (see ``glosador.matcher``):
     a separator and ``width`` base-64 digits each, unknown words numbered 0."""
-    import numpy as np
-
     digits = np.frombuffer(codes.encode("ascii"), dtype=np.uint8).reshape(-1, width + 1)
     powers = 64 ** np.arange(width - 1, -1, -1, dtype=np.int32)
     numbers = digits[:, 1:].astype(np.int32) @ powers - 0x30 * int(powers.sum())
@@ -177,8 +173,6 @@ def placements(
     the occurrence over it, or 0) places only forms longer than it: a fuzzy span may
     swallow a shorter exact occurrence, never cut one or replace an equal one.
     """
-    import numpy as np
-
     relative = np.array(anchors.keys, dtype=np.int64)
     at = np.repeat(np.array(anchors.tokens, dtype=np.int64), anchors.counts)
     cover = covered[at]
@@ -197,8 +191,6 @@ def placements(
 
 
 def _arrays(table: FormTable) -> dict[str, Any]:
-    import numpy as np
-
     size = table.vocabulary + 1
     flags = np.frombuffer(table.flags, dtype=np.uint8)
     return {
@@ -238,8 +230,6 @@ def promising(
     A window that runs past its segment takes in the barrier between segments, a word
     no form has, so it fails the GL101 test as the segment's end would make it fail.
     """
-    import numpy as np
-
     if not len(key):
         return np.zeros(0, dtype=bool)
     if not cache:
@@ -272,8 +262,6 @@ def _near(
     """Which placements a near miss (GL108) could start at: the form's first word at
     base-1, base or base+1 and its last where one word more or fewer puts it; or its
     first or last two words written as one, its other words in place."""
-    import numpy as np
-
     words = cache["words"]
     first = words[start]
     last = words[np.maximum(start + length - 1, 0)]
@@ -310,8 +298,6 @@ def _in_place(
     begin: int,
 ) -> npt.NDArray[np.bool_]:
     """Whether words ``begin`` to ``end`` of each form stand at ``at`` + their position."""
-    import numpy as np
-
     columns = np.arange(begin, int(end.max()), dtype=np.int64)
     if not len(columns):
         return np.ones(len(at), dtype=bool)
@@ -334,8 +320,6 @@ def _named(
     """Whether each word is in its concept's names of another language than
     ``language`` (``concept`` times the number of languages); with ``own``, and not in
     its names of that language."""
-    import numpy as np
-
     names = cache["names"]
 
     def named(of: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
@@ -363,8 +347,6 @@ def _mixed(
 ) -> npt.NDArray[np.bool_]:
     """Which windows are their form with some words taken from the same concept's
     names in another language (``glosador.analysis._mixed``, for every row at once)."""
-    import numpy as np
-
     same = (window == own) | ~inside
     language = cache["language"][form]
     # first, cheaply: every differing word is in some other language's names

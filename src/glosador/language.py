@@ -17,6 +17,8 @@ from functools import lru_cache
 from itertools import chain, repeat
 from typing import Any
 
+import numpy as np
+
 __all__ = [
     "FUNCTION_WORDS",
     "as_scores",
@@ -219,8 +221,6 @@ def segment_scores(segments: Sequence[Sequence[str]]) -> tuple[list[list[int]], 
     """The function words of every segment (token lists, folded), per language of
     ``scored`` (``as_scores`` makes a row ``function_word_scores``), and of them all,
     counted in one pass over the document rather than a ``Counter`` per segment."""
-    import numpy as np
-
     lengths = np.fromiter(map(len, segments), dtype=np.int64, count=len(segments))
     rows = np.fromiter(
         map(_WORD_ROW.get, chain.from_iterable(segments), repeat(0)),
@@ -243,8 +243,6 @@ def as_scores(row: Sequence[int]) -> Counter[str]:
 @lru_cache(maxsize=1)
 def _marks() -> Any:
     """The languages each function word marks, as a 0/1 matrix (word row x language)."""
-    import numpy as np
-
     marks = np.zeros((len(_WORD_ROW), len(_SCORED)), dtype=np.int64)
     for word, row in _WORD_ROW.items():
         for lang in _LANGUAGES_OF[word]:

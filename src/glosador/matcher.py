@@ -25,6 +25,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
+import numpy as np
 
 from glosador.candidates import FormTable, form_table
 from glosador.inflect import variants
@@ -467,8 +468,6 @@ def scan_all(compiled: CompiledGlossary, texts: Sequence[str]) -> list[Scan]:
     """``scan`` of every text, in one pass of folding, splitting and matching."""
     if len(texts) != 1 and _BARRIER.strip() in compiled.vocab:
         return [scan_all(compiled, [text])[0] for text in texts]
-    import numpy as np
-
     joined = _BARRIER.join(texts)
     tokens, starts, ends = split_folded_arrays(fold(joined))
     # each text's first character in ``joined`` and its first token

@@ -20,6 +20,8 @@ from itertools import accumulate, compress, repeat
 from operator import add
 from typing import Any
 
+import numpy as np
+
 __all__ = [
     "Token",
     "fold",
@@ -196,8 +198,6 @@ def split_folded(folded: str) -> tuple[list[str], list[int], list[int]]:
 def split_folded_arrays(folded: str) -> tuple[list[str], Any, Any]:
     """``split_folded`` with the offsets as numpy ``int64`` arrays, which a caller
     slices and shifts per segment without a Python step per token."""
-    import numpy as np
-
     points = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
     space = np.ones(len(points) + 2, dtype=np.int8)  # a space before and after the text
     space[1:-1] = points == 32

@@ -149,6 +149,8 @@ def dumps_indented(value: Any, indent: str = "  ", level: str = "") -> str:
     """
     if isinstance(value, str):
         return _encode_string(value)
+    if type(value) is int:
+        return int.__repr__(value)
     if isinstance(value, dict):
         if not value:
             return "{}"
