@@ -10,15 +10,17 @@ The parser (pulldown-cmark, through pyromark) reports every event with the byte
 range of the source it came from, so each piece of text is placed directly: a
 literal piece maps character by character, an entity (``&eacute;``) or an escape
 (``\\*``) maps as a whole to its source, and a line break read as a space maps to
-the line break. The byte ranges are turned into code-point offsets with one
-cursor moving forward through the file, so the whole mapping is linear.
+the line break. The byte ranges are turned into code-point offsets through one
+table of the file's characters per byte, so the whole mapping is linear.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from typing import Any, cast
 
+import numpy as np
 import pyromark
 
 from glosador.extract import Comment, OffsetBuilder, Segment
@@ -45,23 +47,23 @@ _BOUNDARIES = frozenset({"List", "Table", "TableHead", "TableRow", "FootnoteDefi
 
 
 class _Offsets:
-    """Byte offsets of the UTF-8 source as code-point offsets, with a forward cursor."""
+    """Byte offsets of the UTF-8 source as code-point offsets: a table of how many
+    characters start before each byte (the parser's offsets fall between characters)."""
 
-    __slots__ = ("_byte", "_char", "_data")
+    __slots__ = ("_table",)
 
     def __init__(self, text: str) -> None:
-        self._data = None if text.isascii() else text.encode("utf-8")
-        self._byte = self._char = 0
+        self._table: array[int] | None = None
+        if not text.isascii():
+            data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+            starts = np.empty(len(data) + 1, dtype=np.int32)
+            starts[0] = 0
+            np.cumsum((data & 0xC0) != 0x80, out=starts[1:])
+            self._table = array("i", starts.tobytes())
 
     def __call__(self, offset: int) -> int:
-        data = self._data
-        if data is None:
-            return offset
-        if offset < self._byte:
-            self._byte = self._char = 0
-        self._char += len(data[self._byte : offset].decode("utf-8", "ignore"))
-        self._byte = offset
-        return self._char
+        table = self._table
+        return offset if table is None else table[offset]
 
 
 class _Builder:
