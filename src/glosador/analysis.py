@@ -1036,11 +1036,12 @@ def _fuzzy(
                     )
                 continue
             if (edit[2] or short) and _goes_on_as_a_name(
-                compiled, segment_scan, end, concept_id, _SHORT_NAME_LINKS if short else NAME_LINKS
+                compiled, segment_scan, end, concept_id, _SHORT_NAME_LINKS
             ):
-                continue  # "Centro de Derechos Humanos de la Montaña": another body; a
-                # short form goes on into a longer name by any preposition or "and"
-                # ("Comisión para la Verdad y Acceso a la Justicia")
+                continue  # "Centro de Derechos Humanos de la Montaña": another body; a name
+                # short of a content word, or a short form, goes on into a longer name by
+                # any preposition or "and" ("National Commission on the Disappearance of
+                # People", "Comisión para la Verdad y Acceso a la Justicia")
             # several names may be one word off the same span: the closest wins, a
             # changed preposition being closer than a changed noun
             changed = (Counter(span_words) - Counter(words)) + (
@@ -1861,6 +1862,8 @@ def _gloss_region(text: str, end: int, colon: bool = False) -> tuple[int, int, i
             return None
         return i + 1, close, close + 1, False
     dash = opener in "—–" or (opener == "-" and i + 1 < len(text) and text[i + 1] == " ")
+    if dash and _closes_an_aside(text, end):
+        return None  # "the **tally sheets** — the *actas de escrutinio* — through its ..."
     slash = opener == "/" and text[i + 1 : i + 2] == " " and i > end  # "Damas de Blanco / Ladies"
     if dash or slash or (colon and opener == ":"):
         stop = _GLOSS_END.search(text, i + 1)
@@ -1877,6 +1880,16 @@ def _gloss_region(text: str, end: int, colon: bool = False) -> tuple[int, int, i
             close = stop.start() if stop else len(text)
             return said.end(), close, close, True
     return None
+
+
+_DASHES = re.compile(r"[—–]| - ")
+
+
+def _closes_an_aside(text: str, end: int) -> bool:
+    """Whether a dash after ``text[:end]`` closes an aside a dash opened (an odd number
+    of dashes stands before it in the paragraph, a dialogue dash opening it aside): the
+    words after it go on with the sentence and gloss nothing."""
+    return sum(1 for m in _DASHES.finditer(text, 1, end)) % 2 == 1
 
 
 #: what opens an appositive gloss after a comma

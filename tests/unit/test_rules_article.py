@@ -990,3 +990,73 @@ def test_a_name_with_most_of_its_words_replaced_is_still_mixed() -> None:
     text = f"{ES} La denuncia llegó al Human Rights Council en Ginebra."
     found = findings(text, glossary=BUNDLED)
     assert found == [("GL106", "Human Rights Council", "Consejo de Derechos Humanos")]
+
+
+# -- round 16: a closing dash opens no gloss; a name short of a word that goes on ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        # the second dash of an aside closes it: what follows goes on with the sentence
+        (
+            "The opposition collected most of the **tally sheets** — the *actas de "
+            "escrutinio* — through its election witnesses.",
+            "markdown",
+            [],
+        ),
+        (
+            "The opposition collected most of the tally sheets - the actas de escrutinio - "
+            "through its election witnesses.",
+            "text",
+            [],
+        ),
+        # a dash after a name still glosses it, after an aside closed before it too
+        (
+            "In Venezuela, the Consejo Nacional Electoral — National Electoral Council — "
+            "said it would publish the results.",
+            "text",
+            [],
+        ),
+        (
+            "In Venezuela, the group — founded in 2002 — asked the Consejo Nacional "
+            "Electoral — National Electoral Council — to publish the results.",
+            "text",
+            [],
+        ),
+    ],
+)
+def test_a_closing_dash_opens_no_gloss(text: str, fmt: str, expected: list[str]) -> None:
+    assert [rule for rule, *_ in bundled_findings(text, fmt)] == expected
+
+
+def test_a_gloss_after_a_dash_is_still_checked() -> None:
+    for text in (
+        "In Venezuela, the Consejo Nacional Electoral — Supreme Court of Justice — said it "
+        "would publish the results.",
+        "In Venezuela, the group — founded in 2002 — asked the Consejo Nacional Electoral — "
+        "Supreme Court of Justice — to publish the results.",
+    ):
+        assert [(rule, fix) for rule, _, fix in bundled_findings(text)] == [
+            ("GL106", "National Electoral Council"),
+            ("GL107", "National Electoral Council"),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name short of a content word that goes on by a preposition is a longer name
+        ("Argentina created the National Commission on the Disappearance of People.", []),
+        ("Argentina set up the National Commission for Missing Persons in 1983.", []),
+    ],
+)
+def test_a_name_short_of_a_word_that_goes_on_is_another_name(
+    text: str, expected: list[str]
+) -> None:
+    assert [rule for rule, *_ in bundled_findings(text)] == expected
+
+
+def test_a_name_short_of_a_word_that_stops_is_still_near() -> None:
+    found = bundled_findings("The Inter-American Commission Human Rights visited the country.")
+    assert [rule for rule, *_ in found] == ["GL108"]
