@@ -25,6 +25,7 @@ from operator import add, ne, sub
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from glosador.candidates import placements, promising, token_ids
 from glosador.extract import Document
@@ -36,6 +37,7 @@ from glosador.language import (
     function_word_language,
     function_word_scores,
     scores_language,
+    scores_of_rows,
     segment_scores,
 )
 from glosador.matcher import (
@@ -305,16 +307,21 @@ def analyse(
     lang: str | None = None,
 ) -> Analysis:
     scans = scan_all(compiled, [segment.text for segment in document.segments])
-    all_tokens = list(chain.from_iterable(s.tokens for s in scans))
-    scores, document_scores = segment_scores([s.tokens for s in scans])
+    ids = _token_ids(compiled, scans)
+    scores, document_scores = _function_word_scores(compiled, scans, ids)
     if lang:
         doc_language: str | None = lang
     else:
-        doc_language = document_language([s.text for s in scans[:200]], all_tokens, document_scores)
+        doc_language = document_language(
+            [s.text for s in scans[:200]],
+            (),
+            document_scores,
+            sum(len(s.tokens) for s in scans),
+        )
     found = [_occurrences(compiled, s, index) for index, s in enumerate(scans)]
     occurrences = list(chain.from_iterable(found))
     fuzzy: list[Fuzzy] = []
-    for index, placed in sorted(_placed(compiled, scans, found).items()):
+    for index, placed in sorted(_placed(compiled, scans, found, ids=ids).items()):
         fuzzy.extend(_fuzzy(compiled, scans[index], index, found[index], placed))
     occurrences = _without_given_names(scans, occurrences)
     occurrences = _without_acronyms_defined_otherwise(compiled, scans, occurrences)
@@ -835,11 +842,49 @@ class _Placed:
     mixed_only: set[int] = field(default_factory=set)  #: needing two, with one: GL101 only
 
 
+def _token_ids(compiled: CompiledGlossary, scans: list[Scan]) -> dict[int, npt.NDArray[np.int32]]:
+    """The word numbers of the tokens of each code string the segments were scanned
+    with (by its ``id``; one for a whole document, one per segment if a glossary word
+    is the barrier between segments)."""
+    result: dict[int, npt.NDArray[np.int32]] = {}
+    for segment_scan in scans:
+        key = id(segment_scan.codes)
+        if key not in result:
+            result[key] = token_ids(segment_scan.codes, compiled.code_width)
+    return result
+
+
+def _function_word_scores(
+    compiled: CompiledGlossary, scans: list[Scan], ids: dict[int, npt.NDArray[np.int32]]
+) -> tuple[list[list[int]], Counter[str]]:
+    """``segment_scores`` of the segments, read from their token codes (every function
+    word has one), or from their tokens when there are no codes."""
+    if any(s.tokens and not s.codes for s in scans):
+        return segment_scores([s.tokens for s in scans])
+    rows_of = np.frombuffer(compiled.function_rows, dtype=np.int32)
+    rows: list[npt.NDArray[np.int32]] = []
+    owners: list[npt.NDArray[np.int64]] = []
+    for key, numbers in ids.items():
+        owner = np.full(len(numbers), len(scans), dtype=np.int64)  # barriers: no segment
+        for index, segment_scan in enumerate(scans):
+            if id(segment_scan.codes) == key and segment_scan.tokens:
+                owner[segment_scan.first : segment_scan.first + len(segment_scan.tokens)] = index
+        rows.append(rows_of[numbers])
+        owners.append(owner)
+    if not rows:
+        return segment_scores([s.tokens for s in scans])
+    per_segment, total = scores_of_rows(
+        np.concatenate(rows).astype(np.int64), np.concatenate(owners), len(scans) + 1
+    )
+    return per_segment[:-1], total
+
+
 def _placed(
     compiled: CompiledGlossary,
     scans: list[Scan],
     found: list[list[Occurrence]],
     screen: bool = True,
+    ids: dict[int, npt.NDArray[np.int32]] | None = None,
 ) -> dict[int, _Placed]:
     """Each segment's placements that pass the first test (``glosador.candidates``;
     all of them without ``screen``); all of a document's are made and tested in one go."""
@@ -847,9 +892,11 @@ def _placed(
     for index, segment_scan in enumerate(scans):
         if segment_scan.anchors.keys:
             groups.setdefault(id(segment_scan.anchors), []).append(index)
+    ids = ids if ids is not None else _token_ids(compiled, scans)
     placed: dict[int, _Placed] = {}
     for members in groups.values():
-        placed.update(_placed_together(compiled, scans, found, members, screen))
+        numbers = ids[id(scans[members[0]].codes)]
+        placed.update(_placed_together(compiled, scans, found, members, screen, numbers))
     return placed
 
 
@@ -859,8 +906,8 @@ def _placed_together(
     found: list[list[Occurrence]],
     members: list[int],
     screen: bool,
+    ids: npt.NDArray[np.int32],
 ) -> dict[int, _Placed]:
-    ids = token_ids(scans[members[0]].codes, compiled.code_width)
     firsts = [scans[index].first for index in members]
     covered = np.zeros(len(ids), dtype=np.int64)
     for first, index in zip(firsts, members, strict=True):

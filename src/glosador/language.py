@@ -21,12 +21,14 @@ import numpy as np
 
 __all__ = [
     "FUNCTION_WORDS",
+    "WORD_ROW",
     "as_scores",
     "detect",
     "document_language",
     "function_word_language",
     "function_word_scores",
     "scores_language",
+    "scores_of_rows",
     "segment_scores",
 ]
 
@@ -214,7 +216,8 @@ def function_word_scores(tokens: Iterable[str]) -> Counter[str]:
 #: the languages function words mark, in a fixed order, and each function word's
 #: column set: the languages it marks
 _SCORED = tuple(sorted(FUNCTION_WORDS))
-_WORD_ROW = {word: 1 + i for i, word in enumerate(sorted(_LANGUAGES_OF))}
+#: each function word's row in the counts (from 1; 0 is every other word)
+WORD_ROW = {word: 1 + i for i, word in enumerate(sorted(_LANGUAGES_OF))}
 
 
 def segment_scores(segments: Sequence[Sequence[str]]) -> tuple[list[list[int]], Counter[str]]:
@@ -223,14 +226,20 @@ def segment_scores(segments: Sequence[Sequence[str]]) -> tuple[list[list[int]], 
     counted in one pass over the document rather than a ``Counter`` per segment."""
     lengths = np.fromiter(map(len, segments), dtype=np.int64, count=len(segments))
     rows = np.fromiter(
-        map(_WORD_ROW.get, chain.from_iterable(segments), repeat(0)),
+        map(WORD_ROW.get, chain.from_iterable(segments), repeat(0)),
         dtype=np.int64,
         count=int(lengths.sum()),
     )
-    words = len(_WORD_ROW) + 1
     owner = np.repeat(np.arange(len(segments), dtype=np.int64), lengths)
-    counts = np.bincount(owner * words + rows, minlength=len(segments) * words)
-    per_word = counts.reshape(len(segments), words)[:, 1:]
+    return scores_of_rows(rows, owner, len(segments))
+
+
+def scores_of_rows(rows: Any, owner: Any, segments: int) -> tuple[list[list[int]], Counter[str]]:
+    """``segment_scores`` from each token's ``WORD_ROW`` (0: not a function word) and
+    the segment it is in (numpy integer arrays)."""
+    words = len(WORD_ROW) + 1
+    counts = np.bincount(owner * words + rows, minlength=segments * words)
+    per_word = counts.reshape(segments, words)[:, 1:]
     scores = per_word @ _marks()
     return scores.tolist(), as_scores(scores.sum(axis=0).tolist())
 
@@ -243,8 +252,8 @@ def as_scores(row: Sequence[int]) -> Counter[str]:
 @lru_cache(maxsize=1)
 def _marks() -> Any:
     """The languages each function word marks, as a 0/1 matrix (word row x language)."""
-    marks = np.zeros((len(_WORD_ROW), len(_SCORED)), dtype=np.int64)
-    for word, row in _WORD_ROW.items():
+    marks = np.zeros((len(WORD_ROW), len(_SCORED)), dtype=np.int64)
+    for word, row in WORD_ROW.items():
         for lang in _LANGUAGES_OF[word]:
             marks[row - 1, _SCORED.index(lang)] = 1
     return marks
@@ -294,10 +303,14 @@ def detect(text: str) -> str | None:
 
 
 def document_language(
-    paragraphs: Sequence[str], tokens: Sequence[str], scores: Counter[str] | None = None
+    paragraphs: Sequence[str],
+    tokens: Sequence[str],
+    scores: Counter[str] | None = None,
+    words: int | None = None,
 ) -> str | None:
     """The document's language: langdetect on its prose, checked by function words
-    (``scores``, when the caller has counted those of ``tokens``)."""
+    (``scores`` and ``words``, when the caller has counted those of ``tokens`` and
+    them)."""
     sample = " ".join(paragraphs)
     if len(sample) > 20000:  # the beginning, the middle and the end are enough
         third = len(sample) // 3
@@ -305,7 +318,7 @@ def document_language(
     if scores is None:
         scores = function_word_scores(tokens)
     by_words = scores_language(scores, minimum=5)
-    if len(tokens) < MIN_WORDS_FOR_LANGDETECT:
+    if (len(tokens) if words is None else words) < MIN_WORDS_FOR_LANGDETECT:
         return by_words
     if scores_language(scores, minimum=30, share=0.85):
         return by_words  # decisive: dozens of function words, nearly all of one language

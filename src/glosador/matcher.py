@@ -16,6 +16,7 @@ the glossary's content fingerprint.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ import numpy as np
 
 from glosador.candidates import FormTable, form_table
 from glosador.inflect import variants
+from glosador.language import WORD_ROW
 from glosador.model import Glossary, Term, TermType
 from glosador.normalize import fold, lower_tokens, norm_tokens, split_folded_arrays
 
@@ -119,7 +121,7 @@ SWAPPABLE = STOPWORDS | frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "27"
+_COMPILER_VERSION = "29"
 #: A placement key packs, from the high bits down, a form's base token index (plus
 #: ``ANCHOR_BIAS``: a base may be negative), its form index, whether it needs two
 #: anchors, and its length in tokens. Sorting keys sorts by base, then form.
@@ -252,7 +254,8 @@ class CompiledGlossary:
         one child per glossary word makes pyahocorasick crawl), and the fixed width
         makes a match's end offset give its token index by one division.
         """
-        words = sorted({t for form in self.forms for t in form.tokens})
+        # function words too, so that their codes count them for the paragraph's language
+        words = sorted({t for form in self.forms for t in form.tokens} | WORD_ROW.keys())
         width = 1
         while len(_DIGITS) ** width <= len(words) + 1:
             width += 1
@@ -264,7 +267,10 @@ class CompiledGlossary:
                 number, digit = divmod(number, len(_DIGITS))
                 digits.append(_DIGITS[digit])
             self.vocab[word] = _SEP + "".join(reversed(digits))
-        return {word: number for number, word in enumerate(words, start=1)}
+        numbers = {word: number for number, word in enumerate(words, start=1)}
+        #: per word number, its row in ``glosador.language.WORD_ROW`` (0: none)
+        self.function_rows = array("i", [0, *(WORD_ROW.get(w, 0) for w in words)]).tobytes()
+        return numbers
 
     def _build_automaton(self) -> dict[str, int]:
         """Build the automaton; returns the word numbers the codes write."""

@@ -13,8 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glosador import load_glossary
-from glosador.analysis import _fuzzy, _occurrences, _placed
+from glosador.analysis import (
+    _function_word_scores,
+    _fuzzy,
+    _occurrences,
+    _placed,
+    _token_ids,
+)
 from glosador.candidates import token_ids
+from glosador.language import segment_scores
 from glosador.matcher import (
     ANCHOR_BIAS,
     ANCHOR_SHIFT,
@@ -169,3 +176,13 @@ def test_placement_keys_decode_as_the_matcher_packs_them() -> None:
     key = ((5 + ANCHOR_BIAS) << ANCHOR_SHIFT) | (123 << FORM_SHIFT) | 4
     assert (key >> FORM_SHIFT) & FORM_MASK == 123
     assert (key >> ANCHOR_SHIFT) - ANCHOR_BIAS == 5
+
+
+_SOME_WORDS = ["de", "la", "the", "of", "que", "said", "comision", "zzz", "nao", "and", "y"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_SOME_WORDS), max_size=20), max_size=6))
+def test_function_words_counted_from_codes_as_from_tokens(paragraphs: list[list[str]]) -> None:
+    scans = scan_all(COMPILED, [" ".join(words) for words in paragraphs])
+    from_codes = _function_word_scores(COMPILED, scans, _token_ids(COMPILED, scans))
+    assert from_codes == segment_scores([s.tokens for s in scans])
