@@ -264,7 +264,9 @@ class InconsistentRendering(ArticleRule):
 
     @classmethod
     def check(cls, analysis: Analysis) -> Iterator[Raw]:
-        first: dict[tuple[str, str], Term] = {}
+        # each concept's full forms per language, in order; only a concept written in two
+        # forms can be inconsistent, so the others are never looked at again
+        chosen: dict[tuple[str, str], list[tuple[Occurrence, Term]]] = {}
         for occurrence in analysis.occurrences:
             if not occurrence.resolved or occurrence.quoted or occurrence.in_place_name:
                 continue  # a quoted term is mentioned, not chosen: "uses the term “X”"
@@ -277,11 +279,27 @@ class InconsistentRendering(ArticleRule):
             term = _term_in_context(analysis, occurrence)
             if not term.is_full or term.status is Status.DEPRECATED:
                 continue
-            key = (occurrence.concepts[0], term.language)
-            earlier = first.get(key)
+            chosen.setdefault((occurrence.concepts[0], term.language), []).append(
+                (occurrence, term)
+            )
+        found: list[tuple[int, int, Raw]] = []
+        for renderings in chosen.values():
+            if len({term.term for _, term in renderings}) > 1:
+                found.extend(cls._inconsistent(analysis, renderings))
+        for *_, raw in sorted(found, key=lambda item: item[:2]):
+            yield raw
+
+    @classmethod
+    def _inconsistent(
+        cls, analysis: Analysis, renderings: list[tuple[Occurrence, Term]]
+    ) -> Iterator[tuple[int, int, Raw]]:
+        """The renderings of one concept in one language that differ from the first,
+        each with its segment and offset (to report them in document order)."""
+        earlier: Term | None = None
+        for occurrence, term in renderings:
             if earlier is None:
                 if not analysis.longer_name(occurrence):  # a title sets no rendering
-                    first[key] = term
+                    earlier = term
                 continue
             if earlier is term or earlier.term == term.term:
                 continue
@@ -297,7 +315,7 @@ class InconsistentRendering(ArticleRule):
                 continue  # a title: "the Trafficking in Persons Report"
             text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
             suggestion = _adapt(_in_number_of(analysis, occurrence, earlier), text)
-            yield Raw(
+            raw = Raw(
                 cls.code,
                 occurrence.segment,
                 occurrence.start,
@@ -307,6 +325,7 @@ class InconsistentRendering(ArticleRule):
                 term.language,
                 (suggestion,),
             )
+            yield occurrence.segment, occurrence.start, raw
 
 
 def _term_in_context(analysis: Analysis, occurrence: Occurrence) -> Term:
