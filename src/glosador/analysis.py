@@ -862,15 +862,16 @@ def _function_word_scores(
     if any(s.tokens and not s.codes for s in scans):
         return segment_scores([s.tokens for s in scans])
     rows_of = np.frombuffer(compiled.function_rows, dtype=np.int32)
-    rows: list[npt.NDArray[np.int32]] = []
-    owners: list[npt.NDArray[np.int64]] = []
-    for key, numbers in ids.items():
-        owner = np.full(len(numbers), len(scans), dtype=np.int64)  # barriers: no segment
-        for index, segment_scan in enumerate(scans):
-            if id(segment_scan.codes) == key and segment_scan.tokens:
-                owner[segment_scan.first : segment_scan.first + len(segment_scan.tokens)] = index
-        rows.append(rows_of[numbers])
-        owners.append(owner)
+    # barriers between segments belong to none: a last row, left out
+    owner_of = {
+        key: np.full(len(numbers), len(scans), dtype=np.int64) for key, numbers in ids.items()
+    }
+    for index, segment_scan in enumerate(scans):
+        if segment_scan.tokens:
+            first = segment_scan.first
+            owner_of[id(segment_scan.codes)][first : first + len(segment_scan.tokens)] = index
+    rows = [rows_of[numbers] for numbers in ids.values()]
+    owners = list(owner_of.values())
     if not rows:
         return segment_scores([s.tokens for s in scans])
     per_segment, total = scores_of_rows(

@@ -8,11 +8,12 @@ what it finds on all of them.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glosador import load_glossary
+from glosador import check_text, load_glossary
 from glosador.analysis import (
     _function_word_scores,
     _fuzzy,
@@ -186,3 +187,48 @@ def test_function_words_counted_from_codes_as_from_tokens(paragraphs: list[list[
     scans = scan_all(COMPILED, [" ".join(words) for words in paragraphs])
     from_codes = _function_word_scores(COMPILED, scans, _token_ids(COMPILED, scans))
     assert from_codes == segment_scores([s.tokens for s in scans])
+
+
+def test_a_glossary_word_that_is_the_barrier_scans_each_segment_alone(tmp_path: Path) -> None:
+    # "þþþ" joins a document's segments for one pass; a glossary using it as a word
+    # makes each segment its own pass, with its own codes, and the same findings
+    (tmp_path / "thorn.yaml").write_text(
+        "concepts:\n"
+        "  - id: thorn\n"
+        "    terms:\n"
+        "      es: [Instituto Þþþ de Estudios Políticos]\n"
+        "      en: [Þþþ Institute of Political Studies]\n"
+        "  - id: cne\n"
+        "    terms:\n"
+        "      es: [Consejo Nacional Electoral]\n"
+        "      en: [National Electoral Council]\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary(tmp_path)
+    compiled = compile_glossary(glossary)
+    text = (
+        "El Instituto Þþþ de Political Studies publicó un informe.\n\n"
+        "El Consejo Nacional Electoral no publicó las actas que pidió el Consejo de "
+        "National Electoral.\n\nThe Þþþ Institute of Political Studies said so."
+    )
+    scans = scan_all(compiled, text.split("\n\n"))
+    assert len({id(s.codes) for s in scans}) == 3  # one pass per segment
+    ids = _token_ids(compiled, scans)
+    assert _function_word_scores(compiled, scans, ids) == segment_scores([s.tokens for s in scans])
+    found = [_occurrences(compiled, s, i) for i, s in enumerate(scans)]
+    every = _placed(compiled, scans, found, screen=False)
+    kept = _placed(compiled, scans, found, ids=ids)
+    assert kept.keys() <= every.keys()
+    mixed = [
+        f.kind
+        for index, placed in sorted(kept.items())
+        for f in _fuzzy(compiled, scans[index], index, found[index], placed)
+    ]
+    assert mixed == [
+        f.kind
+        for index, placed in sorted(every.items())
+        for f in _fuzzy(compiled, scans[index], index, found[index], placed)
+    ]
+    assert "mixed" in mixed
+    report = check_text(text, glossary=glossary)
+    assert [f.rule for f in report.findings][:1] == ["GL101"]
