@@ -1268,8 +1268,12 @@ def _segment_languages(
     can ("...: "Releases are welcome, but they are not a policy". La Unión Europea")."""
     by_segment: dict[int, dict[str, int]] = {}
     named: Counter[int] = Counter()  # per segment: tokens inside glossary names
+    inside: dict[int, list[str]] = {}  # per segment: the words of its glossary names
     for occurrence in occurrences:
         named[occurrence.segment] += occurrence.tok_end - occurrence.tok_start
+        inside.setdefault(occurrence.segment, []).extend(
+            scans[occurrence.segment].tokens[occurrence.tok_start : occurrence.tok_end]
+        )
         term = compiled.term_of_form(occurrence.form)
         if term.type is TermType.ACRONYM or len(occurrence.forms) > 1:
             continue  # shared forms say nothing about the language
@@ -1290,11 +1294,11 @@ def _segment_languages(
         if marked or _QUOTE_MARKS.search(segment_scan.text):
             language = _language_outside_quotations(segment_scan, marked)
         scores = as_scores(scored[index]) if scored else function_word_scores(segment_scan.tokens)
-        language = language or scores_language(scores)
-        if language is None:  # two function words of one language only, or a clear majority
-            language = scores_language(scores, minimum=2, share=1.0) or scores_language(
-                scores, minimum=8, share=0.6
-            )
+        if language is None and index in inside:
+            # the words around its names say it first: a name's "of the" or "de los",
+            # and the gloss of a name in the other language, are the name's
+            language = _settled(scores - function_word_scores(inside[index]))
+        language = language or _settled(scores)
         if language is None and index in by_segment:  # the glossary terms it uses, if one-sided
             (top, count), *rest = [*Counter(by_segment[index]).most_common(2), ("", 0)]
             if count >= 2 and not rest[0][1]:
@@ -1316,6 +1320,16 @@ def _segment_languages(
         # a paragraph of its language, or no name could ever be untranslated there
         languages.append(language or doc_language)
     return languages
+
+
+def _settled(scores: Counter[str]) -> str | None:
+    """The language function words settle: three or more and most of one language, two
+    of one language only, or a clear majority of eight or more."""
+    return (
+        scores_language(scores)
+        or scores_language(scores, minimum=2, share=1.0)
+        or scores_language(scores, minimum=8, share=0.6)
+    )
 
 
 _LIST_LINE_WORDS = 8  #: the most words of a typical line of a list block

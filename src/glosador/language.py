@@ -82,6 +82,10 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
             "habia",
             "cual",
             "cuales",
+            "ante",
+            "tras",
+            "aunque",
+            "mientras",
         ]
     ),
     "en": frozenset(

@@ -445,7 +445,9 @@ def compile_glossary(glossary: Glossary) -> CompiledGlossary:
         return cached
     from glosador.glossary import cache_key, cache_read, cache_write, gc_paused
 
-    key = cache_key(_COMPILER_VERSION, glossary.fingerprint) if glossary.fingerprint else ""
+    # the function words have codes too: a new list makes a new automaton
+    words = " ".join(sorted(WORD_ROW))
+    key = cache_key(_COMPILER_VERSION, words, glossary.fingerprint) if glossary.fingerprint else ""
     with gc_paused():
         compiled = cache_read("compiled", key) if key else None
         terms = [t for c in glossary for t in c.all_terms()]

@@ -32,6 +32,20 @@ def test_function_words_settle_clear_paragraphs(text: str, expected: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ante", "tras", "aunque", "mientras": Spanish only among the profiles
+        ("La denuncia fue presentada ante la fiscalía.", "es"),
+        ("Tras la audiencia, mientras esperaban, aunque tarde.", "es"),
+        # "la", "de", "por": shared with other Romance languages, so not enough
+        ("La denuncia de la familia por la fiscalía.", None),
+    ],
+)
+def test_spanish_prepositions_and_conjunctions(text: str, expected: str | None) -> None:
+    assert function_word_language(norm_tokens(text), minimum=2, share=1.0) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Foro Penal, Provea, CLIPPVE.",  # names only

@@ -3,7 +3,10 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import pytest
+
 import glosador
+from glosador import matcher
 from glosador.matcher import (
     ANCHOR_SHIFT,
     _disjoint,
@@ -105,6 +108,17 @@ def test_compile_is_cached_in_memory_and_on_disk(tmp_path: Path) -> None:
     assert compile_glossary(glossary) is compile_glossary(glossary)
     fresh = glosador.load_glossary(NEWSROOM)  # a new object: read from the disk cache
     assert compile_glossary(fresh).terms == compile_glossary(glossary).terms
+
+
+def test_a_new_function_word_list_is_not_read_from_an_old_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # function words have codes in the automaton's vocabulary (they count a
+    # paragraph's language): a cached automaton from another list would miscount
+    compile_glossary(glosador.load_glossary(NEWSROOM))  # fills the disk cache
+    monkeypatch.setattr(matcher, "WORD_ROW", {**matcher.WORD_ROW, "zzyzx": 0})
+    fresh = compile_glossary(glosador.load_glossary(NEWSROOM))
+    assert "zzyzx" in fresh.vocab
 
 
 def test_select_longest() -> None:
