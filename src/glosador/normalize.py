@@ -202,7 +202,7 @@ def split_folded_arrays(folded: str) -> tuple[list[str], Any, Any]:
     space = np.ones(len(points) + 2, dtype=np.int8)  # a space before and after the text
     space[1:-1] = points == 32
     edges = np.diff(space)  # -1 where a token starts, 1 just after it ends
-    tokens = list(filter(None, folded.split(" ")))
+    tokens = folded.split()  # folding leaves no whitespace but the space
     if MARK in folded:
         tokens = [t.replace(MARK, "") for t in tokens]
     return tokens, np.flatnonzero(edges == -1), np.flatnonzero(edges == 1)

@@ -97,3 +97,15 @@ def test_split_folded_arrays_is_split_folded(text: str) -> None:
     folded = fold(text)
     tokens, starts, ends = split_folded_arrays(folded)
     assert (tokens, starts.tolist(), ends.tolist()) == split_folded(folded)
+
+
+def test_folding_leaves_no_whitespace_but_the_space() -> None:
+    # tokens are split on whitespace runs (str.split()), which is right only if a
+    # folded text has no other whitespace: no line break, no-break space, NEL, ...
+    from glosador.normalize import _fold_char
+
+    every = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    left = {c for c in every if any(ch.isspace() and ch != " " for ch in _fold_char(c))}
+    assert left == set()
+    awkward = "a\nb\u00a0c\u0085d\u2028e\u3000f\tg\x1fh\x0bi"
+    assert fold(awkward).split() == list("abcdefghi")
