@@ -379,39 +379,3 @@ def _mixed(
     content = np.bincount(row, weights=~cache["stop"][kept], minlength=len(rows))
     result[rows] = good & (native >= 1) & ((replaced >= 1) | ((swapped >= 1) & (content >= 3)))
     return result
-    window, own, inside, language = window[rows], own[rows], inside[rows], language[rows]
-    names = cache["names"]
-    languages, size = len(table.languages), table.vocabulary + 1
-    concept = cache["concept"][form[rows]] * languages
-
-    def named(words: npt.NDArray[np.int32], of: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-        wanted = (concept + of)[:, None] * size + words
-        found = np.minimum(np.searchsorted(names, wanted), len(names) - 1)
-        hit: npt.NDArray[np.bool_] = names[found] == wanted
-        return hit
-
-    in_own = named(window, language)
-    window_other = np.zeros(window.shape, dtype=bool)
-    form_other = np.zeros(window.shape, dtype=bool)
-    for other in range(languages):
-        if other == 0 and languages == 1:
-            break
-        elsewhere = (language != other)[:, None]
-        every = np.full(len(rows), other, dtype=np.int64)
-        window_other |= named(window, every) & elsewhere
-        form_other |= named(own, every) & elsewhere
-    equal = (window == own) & inside
-    differ = inside & ~equal
-    swap = cache["swap"]
-    window_swap = swap[window]
-    bad = differ & (~(window_other & ~in_own) | (window_swap != swap[own]))
-    native = (equal & ~form_other).sum(axis=1)
-    native_content = (equal & ~cache["stop"][own]).sum(axis=1)
-    swapped = (differ & window_swap & cache["long"][window]).sum(axis=1)
-    replaced = (differ & ~window_swap).sum(axis=1)
-    result[rows] = (
-        ~bad.any(axis=1)
-        & (native >= 1)
-        & ((replaced >= 1) | ((swapped >= 1) & (native_content >= 3)))
-    )
-    return result
