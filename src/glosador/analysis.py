@@ -359,7 +359,7 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
     if not hits:
         return []
     text, starts, ends = segment_scan.text, segment_scan.starts, segment_scan.ends
-    caps: bool | None = not any(c.islower() for c in text)
+    caps: bool | None = _ASCII_LOWER.search(text) is None and not any(map(str.islower, text))
     if not caps and _headline(text):
         caps = None  # a headline in title case: a capitalised word may be any word
     taken = [False] * len(segment_scan.tokens)
@@ -419,6 +419,7 @@ def _headline(text: str) -> bool:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_ASCII_LOWER = re.compile("[a-z]")  #: a lower-case letter found without a loop
 
 
 def _longest_first(hit: Hit) -> tuple[int, int]:
