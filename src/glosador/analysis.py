@@ -1016,13 +1016,14 @@ def _fuzzy(
             ):
                 concept_id = compiled.form_concept[form_index]
                 seen.add((base, end))
+                start, stop = _whole_name(compiled, segment_scan, concept_id, base, end)
                 result.append(
                     _make_fuzzy(
                         "mixed",
                         segment_scan,
                         index,
-                        base,
-                        end,
+                        start,
+                        stop,
                         concept_id,
                         form_index,
                         _sharing(compiled, form_index),
@@ -1185,6 +1186,37 @@ def _goes_on_as_a_name(
         }
         return (tokens[k],) not in acronyms
     return False
+
+
+def _whole_name(
+    compiled: CompiledGlossary, segment_scan: Scan, concept_id: str, start: int, end: int
+) -> tuple[int, int]:
+    """A mixed span widened to the words around it that go on one of its concept's
+    forms: "Special Prosecutor's Office contra la Impunidad" is mixed as the Spanish
+    form's length from "s Office" on, but the name starts at "Special", the English
+    form's first words (a fix of the shorter span would write the name twice)."""
+    tokens = segment_scan.tokens
+    left = right = 0
+    for form_index in compiled.concept_forms(concept_id):
+        words = compiled.forms[form_index].tokens
+        for k in range(1, len(words)):
+            if (
+                k > left
+                and k <= start
+                and tokens[start] == words[k]
+                and tuple(tokens[start - k : start]) == words[:k]
+            ):
+                left = k
+            if (
+                k > right
+                and end + k <= len(tokens)
+                and tokens[end - 1] == words[-k - 1]
+                and tuple(tokens[end : end + k]) == words[-k:]
+            ):
+                right = k
+    if (left or right) and _crosses_hard_punctuation(segment_scan, start - left, end + right):
+        return start, end
+    return start - left, end + right
 
 
 def _sharing(compiled: CompiledGlossary, form_index: int) -> tuple[str, ...]:

@@ -1060,3 +1060,41 @@ def test_a_name_short_of_a_word_that_goes_on_is_another_name(
 def test_a_name_short_of_a_word_that_stops_is_still_near() -> None:
     found = bundled_findings("The Inter-American Commission Human Rights visited the country.")
     assert [rule for rule, *_ in found] == ["GL108"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the English form's first words before the mixed run: the name starts there
+        (
+            "Prosecutors from the Special Prosecutor's Office contra la Impunidad filed it.",
+            "Special Prosecutor's Office contra la Impunidad",
+        ),
+        (
+            "Prosecutors from the Special Prosecutor\u2019s Office contra la Impunidad filed it.",
+            "Special Prosecutor\u2019s Office contra la Impunidad",
+        ),
+        # mixed from its first word on: nothing to widen
+        (
+            "Prosecutors from the Special Prosecutor's Office against Impunidad filed it.",
+            "Special Prosecutor's Office against Impunidad",
+        ),
+        # words before a parenthesis are another name's, never this one's
+        (
+            "The Memory, Justice and Democracy (Memoria, Justice and Democracy) campaign.",
+            "Memoria, Justice and Democracy",
+        ),
+    ],
+)
+def test_a_mixed_span_is_the_whole_name(text: str, expected: str) -> None:
+    found = bundled_findings(text)
+    assert [(rule, span) for rule, span, _ in found] == [("GL101", expected)]
+
+
+def test_the_fix_of_a_widened_mixed_span_writes_the_name_once() -> None:
+    text = "Prosecutors from the Special Prosecutor's Office contra la Impunidad filed it."
+    ((rule, span, fix),) = bundled_findings(text)
+    assert rule == "GL101"
+    assert text.replace(span, fix) == (
+        "Prosecutors from the Special Prosecutor's Office against Impunity filed it."
+    )
