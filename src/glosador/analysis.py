@@ -1518,11 +1518,19 @@ def _resolve_ambiguity(analysis: Analysis) -> None:
         if len(evidence) == 1:
             _choose(analysis, occurrence, evidence[0])
             continue
-        evidence = [c for c in occurrence.concepts if named[c]]
+        # a name and its gloss, both shared: the concepts they both name, before what the
+        # rest of the document names ("Attorney General's Office (Ministerio Público)"
+        # is the Venezuelan body's pair, whatever other countries the piece mentions)
+        together = {c for j in related for c in analysis.occurrences[j].concepts}
+        candidates = [c for c in occurrence.concepts if c in together] or list(occurrence.concepts)
+        if len(candidates) == 1:
+            _choose(analysis, occurrence, candidates[0])
+            continue
+        evidence = [c for c in candidates if named[c]]
         if len(evidence) != 1:
             if document_tokens is None:
                 document_tokens = {t for s in analysis.scans for t in s.tokens}
-            pool = evidence or list(occurrence.concepts)
+            pool = evidence or candidates
             evidence = [c for c in pool if _contexts_in(analysis, occurrence, c, document_tokens)]
         if len(evidence) == 1:
             _choose(analysis, occurrence, evidence[0])

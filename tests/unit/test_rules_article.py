@@ -1098,3 +1098,48 @@ def test_the_fix_of_a_widened_mixed_span_writes_the_name_once() -> None:
     assert text.replace(span, fix) == (
         "Prosecutors from the Special Prosecutor's Office against Impunity filed it."
     )
+
+
+MIGRANTS = (
+    "Thousands of migrants cross Guatemala and Mexico every month on their way north, "
+    "and many of them report extortion by police officers along the route.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a shared name and its shared gloss: the concept they both name, whatever
+        # countries the rest of the piece mentions
+        (
+            MIGRANTS + "In Tegucigalpa, the Attorney General's Office (Ministerio Público) "
+            "opened an inquiry on Monday.",
+            [],
+        ),
+        (
+            MIGRANTS + "In Venezuela, the Attorney General's Office (Ministerio Público) "
+            "opened an inquiry on Monday.",
+            [],
+        ),
+        # the gloss already written as the right one for the name's body is no mismatch
+        (
+            MIGRANTS + "In Guatemala, the Attorney General's Office (Ministerio Público) "
+            "opened an inquiry on Monday.",
+            [],
+        ),
+        # a gloss no reading of the name shares is still wrong
+        (
+            MIGRANTS + "In Tegucigalpa, the Attorney General's Office (Corte Suprema de "
+            "Justicia) opened an inquiry on Monday.",
+            [("GL107", "Attorney General's Office (Corte Suprema de Justicia)")],
+        ),
+        # and the country of the clause still decides first: Colombia's commission is
+        # not the CVR, Peru's
+        (
+            "Colombia's Truth Commission (CVR) delivered its final report in June 2022.",
+            [("GL107", "Truth Commission (CVR)")],
+        ),
+    ],
+)
+def test_a_shared_name_with_a_shared_gloss(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected

@@ -15,6 +15,7 @@ from typing import ClassVar
 from glosador.analysis import ABBREVIATED, NAME_LINKS, Analysis, Occurrence, quoted_span
 from glosador.matcher import STOPWORDS
 from glosador.model import Concept, Severity, Status, Term, TermType
+from glosador.normalize import norm_key
 from glosador.rules import Rule, register
 
 __all__ = ["PRECEDENCE", "ArticleRule", "Raw"]
@@ -607,8 +608,6 @@ def _glossed_in(
 
 def _form_in(concept: Concept, term: Term, language: str) -> bool:
     """Whether the same written form is also a rendering of the concept in ``language``."""
-    from glosador.normalize import norm_key
-
     key = norm_key(term.term)
     return any(norm_key(t.term) == key for t in concept.terms.get(language, ()))
 
@@ -813,6 +812,9 @@ class GlossMismatch(ArticleRule):
                     continue
                 if right is None:
                     continue
+                if norm_key(right.term) == norm_key(segment_text[gloss.start : gloss.end]):
+                    continue  # written as the right one already: "In Guatemala, the Attorney
+                    # General's Office (Ministerio Público)", a form of both countries' bodies
                 whole = segment_text[main.start : main.gloss_end]
                 fixed = _with_gloss(segment_text, main, gloss.start, gloss.end, right.term)
                 wrong_text = segment_text[gloss.start : gloss.end]
