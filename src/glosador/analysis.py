@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -2036,7 +2036,27 @@ def _named_language(segment_scan: Scan, tok_start: int, tok_end: int) -> str | N
             continue
         if (k > 0 and tokens[k - 1] in _IN) or (k + 1 < len(tokens) and tokens[k + 1] in _NAMING):
             return language
-    return None
+    return _sentence_label(segment_scan, tok_start)
+
+
+_SENTENCE_START = re.compile(r"[.!?]\s")
+
+
+def _sentence_label(segment_scan: Scan, tok_start: int) -> str | None:
+    """The language a sentence says at its head its names are in: "En inglés, los
+    informes de la ONU citan a la comisión como ...", "In Spanish, the court is ..."."""
+    tokens, text, starts = segment_scan.tokens, segment_scan.text, segment_scan.starts
+    before = text[: starts[tok_start]]
+    breaks = list(_SENTENCE_START.finditer(before))
+    head = breaks[-1].end() if breaks else 0
+    first = bisect_left(starts, head)
+    if first + 2 > tok_start or tokens[first] not in _IN:
+        return None
+    language = _LANGUAGE_WORDS.get(tokens[first + 1])
+    after = segment_scan.ends[first + 1]
+    if language is None or text[after : after + 1] != ",":
+        return None  # "En inglés se dice ..." is the window's, "En inglés y en español" no label
+    return language
 
 
 #: what ends the clause a name stands in

@@ -1143,3 +1143,35 @@ MIGRANTS = (
 )
 def test_a_shared_name_with_a_shared_gloss(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+VALECH = "National Commission on Political Imprisonment and Torture"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that opens with its language labels the names it holds
+        (f"{ES} En inglés, los informes de la ONU citan a la comisión de 2004 como {VALECH}.", []),
+        (f"{ES} En inglés, la prensa extranjera la llama {VALECH} desde hace años.", []),
+        # the label is the sentence's: the next sentence is not labelled
+        (
+            f"{ES} En inglés, el informe fue breve. Los diplomáticos citaron a la {VALECH}.",
+            [("GL106", VALECH)],
+        ),
+        # "en inglés y en español" opens no label; nor a language in the middle
+        (
+            f"{ES} En inglés y en español hubo informes sobre la {VALECH} desde 2004.",
+            [("GL106", VALECH)],
+        ),
+        (
+            f"{ES} Los informes circulan en inglés desde 2004 y en ellos los diplomáticos "
+            f"citan a la {VALECH}.",
+            [("GL106", VALECH)],
+        ),
+    ],
+)
+def test_a_language_at_the_head_of_a_sentence_labels_its_names(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
