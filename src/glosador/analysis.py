@@ -1920,6 +1920,9 @@ def _pair_table_cells(analysis: Analysis) -> None:
     whole: dict[int, Occurrence] = {}  # table cells a single name fills
     for occurrence in analysis.occurrences:
         segment = segments[occurrence.segment]
+        if segment.column and occurrence.labelled is None:
+            # a column headed "Spanish name", "Nombre en inglés": its cells are labelled
+            occurrence.labelled = _column_language(segment.column)
         if (
             segment.kind == "table-cell"
             and segment.text.strip(" *_`") == (segment.text[occurrence.start : occurrence.end])
@@ -1934,6 +1937,19 @@ def _pair_table_cells(analysis: Analysis) -> None:
         if mine != theirs:
             occurrence.labelled = occurrence.labelled or mine
             neighbour.labelled = neighbour.labelled or theirs
+
+
+_COLUMN_WORDS = 4  #: the most words of a column header that names a language
+
+
+def _column_language(header: str) -> str | None:
+    """The language a table column's header names: "Spanish name", "Nombre en
+    inglés", "English"; none for "English / Spanish" or a longer heading."""
+    words = norm_tokens(header)
+    languages = {_LANGUAGE_WORDS[w] for w in words if w in _LANGUAGE_WORDS}
+    if len(languages) != 1 or len(words) > _COLUMN_WORDS:
+        return None
+    return languages.pop()
 
 
 def _with_role(item: Fuzzy, role: str, parent: int | None) -> Fuzzy:

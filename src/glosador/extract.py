@@ -137,6 +137,8 @@ class Segment:
     #: ``[start, end)`` of text in italics (Markdown ``*...*``, HTML ``<em>``, ``<i>``,
     #: ``<cite>``), where foreign words and titles are set
     italics: tuple[tuple[int, int], ...] = ()
+    #: a table cell's column header as written ("Spanish name"); empty elsewhere
+    column: str = ""
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span(start, end)

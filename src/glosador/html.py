@@ -77,6 +77,7 @@ _BLOCKS = frozenset(_KINDS) | _names(
     "svg math iframe area "
 )
 _CONTAINER_KINDS = frozenset({"list-item", "blockquote", "table-cell"})
+_TABLE_TAGS = frozenset({"table", "tr", "th", "td"})
 _ATTRIBUTES = ("alt", "title")
 
 _TAG_NAME = re.compile(r"[A-Za-z][^\t\n\f\r />]*")
@@ -398,6 +399,12 @@ class _Extractor:
         #: opened (a region lies within one segment), where it starts, its language
         self.inline: list[tuple[int, int, str | None]] = []
         self.flushes = 0
+        #: the table being read: its header cells, whether a data cell was seen, the
+        #: column of the cell being read and that column's header
+        self.headers: list[str] = []
+        self.data_seen = False
+        self.cell = 0
+        self.column = ""
 
     def flush(self) -> None:
         builder = self.builder
@@ -412,6 +419,7 @@ class _Extractor:
                         tuple(self.quotes),
                         tuple(self.languages),
                         tuple(self.italics),
+                        self.column,
                     )
                 )
             self.builder = OffsetBuilder()
@@ -468,7 +476,24 @@ class _Extractor:
             if tag in ("p", "div") and self.kinds[-1] in _CONTAINER_KINDS:
                 kind = self.kinds[-1]
             self.kinds.append(kind)
+        if tag in _TABLE_TAGS:
+            self._table_cell(tag, node)
         return True
+
+    def _table_cell(self, tag: str, node: LexborNode) -> None:
+        """Follow a table's columns: the header cells of its first row head them."""
+        if tag == "table":
+            self.headers, self.data_seen = [], False
+        elif tag == "tr":
+            self.cell = 0
+            self.data_seen = self.data_seen or bool(self.headers)  # one header row
+        else:
+            if tag == "th" and not self.data_seen:
+                self.headers.append((node.text(deep=True) or "").strip())
+            else:
+                self.data_seen = True
+                self.column = self.headers[self.cell] if self.cell < len(self.headers) else ""
+            self.cell += 1
 
     def leave(self, node: LexborNode) -> None:
         tag = node.tag
@@ -486,6 +511,7 @@ class _Extractor:
                     self.languages.append((start, end, language))
         if tag in _BLOCKS:
             self.flush()
+            self.column = ""
             if len(self.kinds) > 1:
                 self.kinds.pop()
 

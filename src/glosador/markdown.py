@@ -80,6 +80,7 @@ class _Builder:
         #: italics of the current block, where foreign words and titles are set
         self.italics: list[tuple[int, int]] = []
         self.emphasis: list[int] = []  #: where the open italics started (-1: elsewhere)
+        self.column = ""  #: the header of the table column the current block is in
 
     def open(self, kind: str, start: int) -> None:
         self.flush()
@@ -89,7 +90,7 @@ class _Builder:
 
     def flush(self) -> None:
         if self.current is not None:
-            _emit(self.segments, self.current, self.kind, tuple(self.italics))
+            _emit(self.segments, self.current, self.kind, tuple(self.italics), self.column)
             self.current = None
         self.italics = []
         self.emphasis = []
@@ -144,10 +145,11 @@ def _emit(
     builder: OffsetBuilder,
     kind: str,
     italics: tuple[tuple[int, int], ...] = (),
+    column: str = "",
 ) -> None:
     text = builder.text()
     if text and not text.isspace():
-        segments.append(Segment(text, builder.build(), kind, italics=italics))
+        segments.append(Segment(text, builder.build(), kind, italics=italics, column=column))
 
 
 def _front_matter_end(text: str) -> int:
@@ -194,6 +196,8 @@ def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
     skip = 0  #: depth inside code blocks, HTML blocks and autolinks
     alt: OffsetBuilder | None = None  #: the alt text being built, inside an image
     images = 0
+    headers: list[str] = []  #: the header cells of the table being read
+    in_head, cell = False, 0  #: in its header row; the column of the cell being read
     for event, span in pyromark.events_with_range(source, options=_OPTIONS):
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
             builder = alt if alt is not None else out.current
@@ -235,6 +239,13 @@ def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
                     containers.append(_CONTAINERS[name])
                 block_kind = _BLOCKS[name] or (containers[-1] if containers else "paragraph")
                 out.open(block_kind, to_char(span["start"]))
+                if name == "TableCell" and not in_head:
+                    out.column = headers[cell] if cell < len(headers) else ""
+            elif name in ("TableHead", "TableRow"):
+                out.flush()
+                in_head, cell = name == "TableHead", 0
+                if in_head:
+                    headers = []
             elif name in _CONTAINERS:
                 out.flush()
                 containers.append(_CONTAINERS[name])
@@ -258,9 +269,16 @@ def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
             elif name in _SKIPPED_BLOCKS:
                 skip -= 1
             elif name in _BLOCKS or name in _CONTAINERS:
+                if name == "TableCell":
+                    if in_head:
+                        headers.append(out.current.text().strip() if out.current else "")
+                    cell += 1
                 out.flush()
+                out.column = ""
                 if name in _CONTAINERS and containers:
                     containers.pop()
+            elif name == "TableHead":
+                in_head = False
         elif kind in ("InlineHtml", "Code"):
             if kind == "InlineHtml" and value.startswith("<!--"):
                 out.comment(to_char(span["start"]), to_char(span["end"]))

@@ -301,3 +301,20 @@ def test_lang_attributes_are_recorded_as_passages() -> None:
     )
     assert segment.languages == ((13, 23, "es"),)
     assert segment.text[13:23] == "¡Libertad!"
+
+
+def test_table_cells_know_their_column_header() -> None:
+    found = segments(
+        "<table><tr><th>Body</th><th><b>Spanish</b> name</th></tr>"
+        "<tr><th>CNE</th><td><em>Consejo</em> Nacional Electoral</td></tr>"
+        "<tr><td>TSJ</td></tr></table><table><tr><td>AN</td></tr></table><p>After.</p>"
+    )
+    assert [(s.text, s.column) for s in found] == [
+        ("Body", ""),
+        ("Spanish name", ""),
+        ("CNE", "Body"),  # a row's header cell after the header row is a data cell
+        ("Consejo Nacional Electoral", "Spanish name"),
+        ("TSJ", "Body"),
+        ("AN", ""),  # another table: no headers
+        ("After.", ""),
+    ]

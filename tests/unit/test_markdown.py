@@ -317,3 +317,18 @@ def test_italics_are_recorded() -> None:
     (segment,) = segments("They call them *presos políticos*, and **bold** is not.")
     assert segment.italics == ((15, 31),)
     assert segment.text[15:31] == "presos políticos"
+
+
+def test_table_cells_know_their_column_header() -> None:
+    found = segments(
+        "| Body | **Spanish** name |\n|---|---|\n| CNE | Consejo Nacional Electoral |\n"
+        "| TSJ |\n\nAfter the table.\n"
+    )
+    assert [(s.text, s.kind, s.column) for s in found] == [
+        ("Body", "table-cell", ""),
+        ("Spanish name", "table-cell", ""),
+        ("CNE", "table-cell", "Body"),
+        ("Consejo Nacional Electoral", "table-cell", "Spanish name"),
+        ("TSJ", "table-cell", "Body"),
+        ("After the table.", "paragraph", ""),
+    ]

@@ -752,7 +752,7 @@ def test_a_language_label_after_a_title_covers_it(
     assert found == expected
 
 
-TABLE = f"{EN}\n\n| Body | Spanish name |\n|---|---|\n"
+TABLE = f"{EN}\n\n| Body | Name |\n|---|---|\n"
 
 
 @pytest.mark.parametrize(
@@ -776,6 +776,41 @@ TABLE = f"{EN}\n\n| Body | Spanish name |\n|---|---|\n"
 def test_a_table_row_may_gloss_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     found = spans(text, fmt="markdown")
     assert found == expected
+
+
+def _table(header: str, row: str, fmt: str) -> str:
+    if fmt == "markdown":
+        return f"{EN}\n\n| Acronym | {header} |\n|---|---|\n| {row} |\n"
+    acronym, name = (cell.strip() for cell in row.split("|"))
+    return (
+        f"<p>{EN}</p><table><thead><tr><th>Acronym</th><th>{header}</th></tr></thead>"
+        f"<tbody><tr><td>{acronym}</td><td>{name}</td></tr></tbody></table>"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        # a column headed by a language labels its cells in that language
+        ("Spanish name", "CNE | Consejo Nacional Electoral", []),
+        ("Nombre en español", "AN | Asamblea Nacional", []),
+        ("Spanish", "TSJ | Tribunal Supremo de Justicia", []),
+        # a header naming no language, or two, labels nothing
+        ("Name", "CNE | Consejo Nacional Electoral", [("GL106", "Consejo Nacional Electoral")]),
+        (
+            "English / Spanish",
+            "AN | Asamblea Nacional",
+            [("GL106", "Asamblea Nacional")],
+        ),
+        # a Spanish name in a column headed English is still untranslated
+        ("English name", "AN | Asamblea Nacional", [("GL106", "Asamblea Nacional")]),
+    ],
+)
+def test_a_table_column_headed_by_a_language_labels_its_cells(
+    header: str, row: str, expected: list[tuple[str, str]], fmt: str
+) -> None:
+    assert spans(_table(header, row, fmt), fmt=fmt) == expected
 
 
 @pytest.mark.parametrize(
