@@ -31,14 +31,16 @@ from glosador.candidates import placements, promising, token_ids
 from glosador.extract import Document
 from glosador.language import (
     MIN_WORDS_FOR_LANGDETECT,
-    as_scores,
     detect,
     document_language,
     function_word_language,
     function_word_scores,
+    row_language,
+    row_score,
     scores_language,
     scores_of_rows,
     segment_scores,
+    word_row,
 )
 from glosador.matcher import (
     ANCHOR_BIAS,
@@ -1326,12 +1328,13 @@ def _segment_languages(
         marked = quotes[index] if index < len(quotes) else ()
         if marked or _QUOTE_MARKS.search(segment_scan.text):
             language = _language_outside_quotations(segment_scan, marked)
-        scores = as_scores(scored[index]) if scored else function_word_scores(segment_scan.tokens)
+        row = scored[index] if scored else word_row(segment_scan.tokens)
         if language is None and index in inside:
             # the words around its names say it first: a name's "of the" or "de los",
             # and the gloss of a name in the other language, are the name's
-            language = _settled(scores - function_word_scores(inside[index]))
-        language = language or _settled(scores)
+            names = word_row(inside[index])
+            language = _settled([max(a - b, 0) for a, b in zip(row, names, strict=True)])
+        language = language or _settled(row)
         if language is None and index in by_segment:  # the glossary terms it uses, if one-sided
             (top, count), *rest = [*Counter(by_segment[index]).most_common(2), ("", 0)]
             if count >= 2 and not rest[0][1]:
@@ -1340,9 +1343,8 @@ def _segment_languages(
         # and "la", which other Romance languages use too): the document's language
         if (
             language is None
-            and doc_language
-            and scores[doc_language] >= 2
-            and scores[doc_language] == max(scores.values())
+            and row_score(row, doc_language) >= 2
+            and row_score(row, doc_language) == max(row)
         ):
             language = doc_language
         # langdetect needs ten words of prose: names (a heading, a list of bodies) do not count
@@ -1355,13 +1357,14 @@ def _segment_languages(
     return languages
 
 
-def _settled(scores: Counter[str]) -> str | None:
-    """The language function words settle: three or more and most of one language, two
-    of one language only, or a clear majority of eight or more."""
+def _settled(row: Sequence[int]) -> str | None:
+    """The language function words (a row of ``segment_scores``) settle: three or more
+    and most of one language, two of one language only, or a clear majority of eight
+    or more."""
     return (
-        scores_language(scores)
-        or scores_language(scores, minimum=2, share=1.0)
-        or scores_language(scores, minimum=8, share=0.6)
+        row_language(row)
+        or row_language(row, minimum=2, share=1.0)
+        or row_language(row, minimum=8, share=0.6)
     )
 
 

@@ -27,9 +27,12 @@ __all__ = [
     "document_language",
     "function_word_language",
     "function_word_scores",
+    "row_language",
+    "row_score",
     "scores_language",
     "scores_of_rows",
     "segment_scores",
+    "word_row",
 ]
 
 #: function words that mark one language (words shared by two languages are left out)
@@ -222,6 +225,11 @@ def function_word_scores(tokens: Iterable[str]) -> Counter[str]:
 _SCORED = tuple(sorted(FUNCTION_WORDS))
 #: each function word's row in the counts (from 1; 0 is every other word)
 WORD_ROW = {word: 1 + i for i, word in enumerate(sorted(_LANGUAGES_OF))}
+#: each function word's columns in a row of counts: the languages it marks
+_COLUMNS = {
+    word: tuple(_SCORED.index(lang) for lang in languages)
+    for word, languages in _LANGUAGES_OF.items()
+}
 
 
 def segment_scores(segments: Sequence[Sequence[str]]) -> tuple[list[list[int]], Counter[str]]:
@@ -261,6 +269,29 @@ def _marks() -> Any:
         for lang in _LANGUAGES_OF[word]:
             marks[row - 1, _SCORED.index(lang)] = 1
     return marks
+
+
+def word_row(tokens: Iterable[str]) -> list[int]:
+    """``function_word_scores`` of ``tokens`` as a row of ``segment_scores``."""
+    row = [0] * len(_SCORED)
+    for token in tokens:
+        for column in _COLUMNS.get(token, ()):
+            row[column] += 1
+    return row
+
+
+def row_score(row: Sequence[int], language: str | None) -> int:
+    """How many function words of ``language`` a row of ``segment_scores`` counts."""
+    return row[_SCORED.index(language)] if language in _SCORED else 0
+
+
+def row_language(row: Sequence[int], *, minimum: int = 3, share: float = 0.7) -> str | None:
+    """``scores_language`` of a row of ``segment_scores``, without making a ``Counter``."""
+    total = sum(row)
+    if total < minimum:
+        return None
+    top = max(row)
+    return _SCORED[row.index(top)] if top >= share * total else None
 
 
 def scores_language(scores: Counter[str], *, minimum: int = 3, share: float = 0.7) -> str | None:

@@ -13,7 +13,11 @@ from glosador.language import (
     document_language,
     function_word_language,
     function_word_scores,
+    row_language,
+    row_score,
+    scores_language,
     segment_scores,
+    word_row,
 )
 from glosador.normalize import norm_tokens
 
@@ -88,3 +92,21 @@ def test_segment_scores_count_as_function_word_scores_does(segments: list[list[s
 def test_segment_scores_of_no_segment_is_empty() -> None:
     assert segment_scores([]) == ([], Counter())
     assert segment_scores([[], ["the", "de"]])[0][0] == [0] * len(segment_scores([[]])[0][0])
+
+
+_FUNCTION_WORD_LIST = sorted({w for words in FUNCTION_WORDS.values() for w in words})
+
+
+@given(st.lists(st.sampled_from([*_FUNCTION_WORD_LIST, "presos", "court", "x"]), max_size=40))
+def test_rows_agree_with_scores(tokens: list[str]) -> None:
+    # the row helpers give what the Counter ones give, without making Counters
+    row = word_row(tokens)
+    assert row == segment_scores([tokens])[0][0]
+    scores = function_word_scores(tokens)
+    assert as_scores(row) == scores
+    for minimum, share in ((3, 0.7), (2, 1.0), (8, 0.6)):
+        assert row_language(row, minimum=minimum, share=share) == scores_language(
+            scores, minimum=minimum, share=share
+        )
+    for language in ("en", "es", "fr", "pt", "de", None):
+        assert row_score(row, language) == (scores[language] if language else 0)
