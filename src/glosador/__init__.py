@@ -9,13 +9,7 @@ inconsistent renderings of its terms and builds gettext catalogs from it.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("glosador")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0+unknown"
-
+from glosador._version import __version__
 from glosador.check import check_paths, check_text
 from glosador.config import Config, load_config
 from glosador.errors import (
