@@ -70,6 +70,36 @@ _QUOTED = re.compile(r"[“\"«]([^“”\"«»\n]{10,})[”\"»]")
 _QUOTE_MARKS = re.compile(r"[“\"«]")
 #: words that may stand in a gloss besides the rendering: "(EAAF in Spanish)",
 #: "(CPI, por sus siglas en inglés)", "(known as ...)"
+#: words before a name in parentheses that relate another body to the one named
+#: before them, where a gloss would name the same body again: "(formerly the ...)",
+#: "(successor to the ...)", "(antes Mesa de la Unidad Democrática)"
+_RELATION_WORDS = frozenset(
+    [
+        "formerly",
+        "former",
+        "previously",
+        "successor",
+        "predecessor",
+        "replaced",
+        "replacing",
+        "renamed",
+        "now",
+        "later",
+        "antes",
+        "anteriormente",
+        "antigua",
+        "antiguo",
+        "sucesora",
+        "sucesor",
+        "heredera",
+        "heredero",
+        "predecesora",
+        "predecesor",
+        "ahora",
+        "hoy",
+        "luego",
+    ]
+)
 _GLOSS_FILLER = frozenset(
     [
         "in",
@@ -380,6 +410,8 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
             continue  # "sin", "del", "con": words, not the acronyms SIN, DEL, CON
         if slashed and _in_a_symbol(text, starts[hit.start], ends[hit.end - 1]):
             continue  # "OEA/Ser.L/V/II", "A/HRC/61": a document symbol, not a name
+        if starts[hit.start] and text[starts[hit.start] - 1] in "@#":
+            continue  # "@CIDH", "#CIDH": an account or a hashtag, written as it is
         occurrence = _validate(compiled, text, starts, ends, hit, index, caps, memo, sensitive_of)
         if occurrence is not None:
             taken[hit.start : hit.end] = [True] * (hit.end - hit.start)
@@ -2146,7 +2178,11 @@ def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: li
             names += 1
     if names > 1 or acronyms > 1:
         return False
-    tokens = norm_tokens(analysis.scans[segment].text[start:end])
+    text = analysis.scans[segment].text
+    first = min(analysis.occurrences[j].start for j in inside)
+    if not _RELATION_WORDS.isdisjoint(norm_tokens(text[start:first])):
+        return False  # "(formerly the Democratic Unity Roundtable, MUD)": another body
+    tokens = norm_tokens(text[start:end])
     rest = [t for t in tokens if t not in _GLOSS_FILLER]
     return covered >= max(1, len(rest) * 0.6)
 

@@ -1210,3 +1210,50 @@ def test_a_language_at_the_head_of_a_sentence_labels_its_names(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a parenthesis that relates another body to the name is no gloss of it
+        (
+            "The Unitary Platform (formerly the Democratic Unity Roundtable, MUD) named a "
+            "candidate in April.",
+            [],
+        ),
+        (
+            "The Unitary Platform (successor to the Democratic Unity Roundtable, MUD) named "
+            "a candidate in April.",
+            [],
+        ),
+        (
+            "La Plataforma Unitaria (antes Mesa de la Unidad Democrática, MUD) eligió un "
+            "candidato en abril.",
+            [],
+        ),
+        # without such a word it glosses, and wrongly
+        (
+            "The Unitary Platform (Democratic Unity Roundtable, MUD) named a candidate.",
+            [("GL107", "Unitary Platform (Democratic Unity Roundtable, MUD)")],
+        ),
+    ],
+)
+def test_a_parenthesis_naming_a_related_body_is_no_gloss(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an account or a hashtag is an identifier, written as it is
+        ("Relatives post the list every morning and tag @CIDH in every post.", []),
+        ("Relatives post the list every morning under #CIDH and #FreeThemAll.", []),
+        # the same acronym in prose is the body's
+        ("Relatives wrote to the CIDH every morning.", [("GL106", "CIDH")]),
+        ("Relatives wrote to the CIDH (@CIDH) every morning.", [("GL106", "CIDH")]),
+    ],
+)
+def test_accounts_and_hashtags_are_not_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
