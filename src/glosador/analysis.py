@@ -60,7 +60,7 @@ from glosador.matcher import (
 from glosador.model import Concept, Glossary, Term, TermType
 from glosador.normalize import has_accents, lower_tokens, norm_tokens, strip_accents
 
-__all__ = ["Analysis", "Fuzzy", "Occurrence", "analyse", "quoted_span"]
+__all__ = ["Analysis", "Fuzzy", "Occurrence", "analyse", "quoted_span", "sentence_initial"]
 
 #: a sentence ending between two words of a span
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)")
@@ -513,7 +513,7 @@ def _validate(
         forms,
         span,
         caps,
-        (sensitive or hit.end - hit.start == 1) and _sentence_initial(text, start),
+        (sensitive or hit.end - hit.start == 1) and sentence_initial(text, start),
     )
     verdict: _Verdict | None = memo.get(key)
     if verdict is None:
@@ -682,7 +682,7 @@ _NAME_JOINS = frozenset([" ", "-", "\u00a0"])
 _SENTENCE_OPENERS = frozenset('.!?:;"“«(¿¡—–-•*#>|')
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def sentence_initial(text: str, start: int) -> bool:
     """Whether offset ``start`` begins a sentence (or the segment)."""
     before = text[max(0, start - 8) : start].rstrip()
     return not before or before[-1] in _SENTENCE_OPENERS
@@ -721,7 +721,7 @@ def _within_a_name(text: str, starts: list[int], ends: list[int], hit: Hit) -> b
         0 <= k < hit.start - 1
         and text[ends[k] : starts[k + 1]] == " "
         and text[starts[k]].isupper()
-        and not _sentence_initial(text, starts[k])
+        and not sentence_initial(text, starts[k])
     )
 
 
@@ -1846,7 +1846,7 @@ def _in_longer_name(analysis: Analysis, occurrence: Occurrence) -> str | None:
         k >= 0
         and text[ends[k] : starts[k + 1]] in _NAME_JOINS
         and text[starts[k]].isupper()
-        and not _sentence_initial(text, starts[k])
+        and not sentence_initial(text, starts[k])
         and tokens[k] not in foreign
     ):
         return "adjacent" if k == occurrence.tok_start - 1 else "linked"

@@ -1257,3 +1257,20 @@ def test_a_parenthesis_naming_a_related_body_is_no_gloss(
 )
 def test_accounts_and_hashtags_are_not_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title-case word opening a sentence, which the piece also writes in lower
+        # case, is that word
+        ('The mothers gathered. "Clap for them, clap so they hear you," she shouted.', []),
+        ("Clap your hands, the organisers said; the crowd began to clap.", []),
+        # never written in lower case: the acronym miswritten
+        ("Food boxes were late. Clap boxes reached the barrio on Monday.", [("GL105", "Clap")]),
+        # not at a sentence's start: the acronym miswritten, whatever else the piece says
+        ("The boxes of the Clap came late, and nobody would clap for that.", [("GL105", "Clap")]),
+    ],
+)
+def test_a_title_case_word_opening_a_sentence(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected

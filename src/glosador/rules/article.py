@@ -12,7 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from glosador.analysis import ABBREVIATED, NAME_LINKS, Analysis, Occurrence, quoted_span
+from glosador.analysis import (
+    ABBREVIATED,
+    NAME_LINKS,
+    Analysis,
+    Occurrence,
+    quoted_span,
+    sentence_initial,
+)
 from glosador.matcher import STOPWORDS
 from glosador.model import Concept, Severity, Status, Term, TermType
 from glosador.normalize import norm_key
@@ -548,7 +555,9 @@ class WrongCase(ArticleRule):
     Not reported either: a title-case word the document also writes as a person's
     first name before a surname, when it never names the acronym's body ("Dina, como
     la llaman" beside "Dina Boluarte" is not DINA); a capitalised word of a headline in
-    title case ("Families' Bid to Free ...": the word, not BID).
+    title case ("Families' Bid to Free ...": the word, not BID); a title-case word
+    opening a sentence that the document also writes in lower case ("\"Clap for
+    them, clap so they hear you\"": the verb, not the CLAP committees).
 
     ## Example
     ```text
@@ -578,6 +587,8 @@ class WrongCase(ArticleRule):
                 continue
             term = analysis.term(occurrence)
             text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
+            if _a_word_opening_a_sentence(analysis, occurrence, text):
+                continue
             yield Raw(
                 cls.code,
                 occurrence.segment,
@@ -588,6 +599,20 @@ class WrongCase(ArticleRule):
                 term.language,
                 (term.term,),
             )
+
+
+def _a_word_opening_a_sentence(analysis: Analysis, occurrence: Occurrence, text: str) -> bool:
+    """Whether a title-case acronym opening a sentence is a word the document also
+    writes in lower case: "Clap for them, clap so they hear you"."""
+    if occurrence.tok_end - occurrence.tok_start != 1 or not (
+        text[:1].isupper() and text[1:].islower()
+    ):
+        return False
+    segment_text = analysis.scans[occurrence.segment].text
+    if not sentence_initial(segment_text, occurrence.start):
+        return False
+    word = re.compile(rf"(?<!\w){re.escape(text.lower())}(?!\w)")
+    return any(word.search(scan.text) for scan in analysis.scans)
 
 
 def _glossed_in(
