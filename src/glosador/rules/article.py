@@ -556,8 +556,8 @@ class WrongCase(ArticleRule):
     first name before a surname, when it never names the acronym's body ("Dina, como
     la llaman" beside "Dina Boluarte" is not DINA); a capitalised word of a headline in
     title case ("Families' Bid to Free ...": the word, not BID); a title-case word
-    opening a sentence that the document also writes in lower case ("\"Clap for
-    them, clap so they hear you\"": the verb, not the CLAP committees).
+    opening a sentence that the document also writes in lower case ("Clap for them,
+    clap so they hear you": the verb, not the CLAP committees).
 
     ## Example
     ```text
