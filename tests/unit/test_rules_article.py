@@ -1274,3 +1274,27 @@ def test_accounts_and_hashtags_are_not_names(text: str, expected: list[tuple[str
 )
 def test_a_title_case_word_opening_a_sentence(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body a name is part of, by its glossary definition, attributes it
+        ("Fuentes: Comisión Interamericana de Derechos Humanos (OEA), 2024.", []),
+        ("Fuentes: Grupo de Trabajo sobre la Detención Arbitraria (ONU), 2024.", []),
+        (
+            "Sources: Special Follow-up Mechanism for Nicaragua (Inter-American Commission "
+            "on Human Rights), 2024.",
+            [],
+        ),
+        # a body it is not part of is a wrong gloss; one its definition merely mentions
+        # ("alliance of the PSUV") too
+        (
+            "Fuentes: Comisión Interamericana de Derechos Humanos (ONU), 2024.",
+            [("GL107", "Comisión Interamericana de Derechos Humanos (ONU)")],
+        ),
+        ("El Gran Polo Patriótico (PSUV) ganó.", [("GL107", "Gran Polo Patriótico (PSUV)")]),
+    ],
+)
+def test_a_parenthesis_naming_the_parent_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected

@@ -601,6 +601,31 @@ class WrongCase(ArticleRule):
             )
 
 
+def _body_it_belongs_to(analysis: Analysis, concept: Concept, gloss: Occurrence) -> bool:
+    """Whether the glossary's definition of ``concept`` names the gloss's concept as
+    the body it is part of ("Principal OAS organ ...", "UN special procedure ..."),
+    which a parenthesis after its name attributes it to, as a gloss would not. A body
+    the definition merely mentions ("alliance of the PSUV") does not count."""
+    about = " ".join(filter(None, (concept.subject, concept.definition)))
+    if not about:
+        return False
+    for concept_id in gloss.concepts:
+        other = analysis.concept(concept_id)
+        for terms in other.terms.values():
+            for term in terms:
+                name = re.escape(term.term)
+                if re.search(rf"(?<!\w){name}(?:\s+\w+)?\s+{_PART}", about) or re.search(
+                    rf"\b{_PART}\s+of\s+(?:the\s+)?{name}(?!\w)", about
+                ):
+                    return True
+    return False
+
+
+#: what a definition calls a body that is part of another: "Principal OAS organ",
+#: "UN special procedure", "an agency of the UN"
+_PART = r"(?:organ|body|agency|procedure|mechanism|branch|arm|part|office|entity)s?\b"
+
+
 def _a_word_opening_a_sentence(analysis: Analysis, occurrence: Occurrence, text: str) -> bool:
     """Whether a title-case acronym opening a sentence is a word the document also
     writes in lower case: "Clap for them, clap so they hear you"."""
@@ -751,9 +776,12 @@ class GlossMismatch(ArticleRule):
     ACR is a rendering of a different glossary concept than A, such as
     "Argentine Forensic Anthropology Team (Abuelas de Plaza de Mayo)" or "Supreme
     Court of Justice (Tribunal Supremo de Justicia, CNE)". A correct gloss is never
-    reported; a parenthesis that is not a gloss ("(controlled by the PSUV)") is
-    left alone, and so is a list: two names or two acronyms in one parenthesis
-    ("R4V (UNHCR and IOM)", "United Nations (UNICEF, PAHO and OCHA)"); an acronym
+    reported; a parenthesis that is not a gloss ("(controlled by the PSUV)",
+    "(formerly the Democratic Unity Roundtable, MUD)") is left alone, and so is one
+    naming the body the glossary's definition says the name is part of ("Comisión
+    Interamericana de Derechos Humanos (OEA)": "Principal OAS organ ..."), and so is
+    a list: two names or two acronyms in one parenthesis ("R4V (UNHCR and IOM)",
+    "United Nations (UNICEF, PAHO and OCHA)"); an acronym
     glossing the listed name a longer name ends with is right ("Rome Statute of the
     International Criminal Court (ICC)"); an appositive or a slash naming another
     body is no gloss ("UNHCR / IOM"). An acronym the glossary does not know closing a
@@ -812,6 +840,9 @@ class GlossMismatch(ArticleRule):
                 if _named_just_before(analysis, main, gloss.concepts):
                     continue  # "el Grupo de Trabajo sobre la Detención Arbitraria de la
                     # ONU (WGAD, ...)": the gloss is the working group's, not the UN's
+                if _body_it_belongs_to(analysis, concept, gloss):
+                    continue  # "Comisión Interamericana de Derechos Humanos (OEA)": the
+                    # parenthesis attributes the body to the one it is part of
                 wrong = analysis.term(gloss)
                 language = wrong.language
                 if wrong.type in ABBREVIATED:
