@@ -1334,10 +1334,8 @@ def _segment_languages(
     make its paragraph that language: the words outside quotations decide when they
     can ("...: "Releases are welcome, but they are not a policy". La Unión Europea")."""
     by_segment: dict[int, dict[str, int]] = {}
-    named: Counter[int] = Counter()  # per segment: tokens inside glossary names
     inside: dict[int, list[str]] = {}  # per segment: the words of its glossary names
     for occurrence in occurrences:
-        named[occurrence.segment] += occurrence.tok_end - occurrence.tok_start
         inside.setdefault(occurrence.segment, []).extend(
             scans[occurrence.segment].tokens[occurrence.tok_start : occurrence.tok_end]
         )
@@ -1380,7 +1378,7 @@ def _segment_languages(
         ):
             language = doc_language
         # langdetect needs ten words of prose: names (a heading, a list of bodies) do not count
-        prose = len(segment_scan.tokens) - named[index]
+        prose = len(segment_scan.tokens) - len(inside.get(index, ()))
         if language is None and prose >= MIN_WORDS_FOR_LANGDETECT:
             language = detect(segment_scan.text)
         # else the document's: one name alone (a table cell, a list item) does not make
