@@ -168,6 +168,9 @@ class Occurrence:
     in_quotation: bool = False
     #: in italics, where foreign words and titles are set: named, not used
     in_italics: bool = False
+    #: a one-word name missing its accent that opens a sentence: in Spanish the
+    #: word may be a verb ("Sumate a la marcha"), in English it is the name
+    maybe_verb: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -360,12 +363,15 @@ def analyse(
     wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
     languages = _segment_languages(
         scans,
-        occurrences,
+        [o for o in occurrences if not o.maybe_verb],
         compiled,
         doc_language,
         wanted,
         [s.quotes for s in document.segments],
         scores,
+    )
+    occurrences = _without_imperatives(
+        scans, occurrences, languages, [s.quotes for s in document.segments]
     )
     analysis = Analysis(
         document, compiled, glossary, doc_language, languages, scans, occurrences, fuzzy
@@ -534,7 +540,17 @@ def _validate(
     if result is None:
         return None
     best, concepts, quality = result
-    return Occurrence(index, hit.start, hit.end, start, end, best, concepts, best[0], quality)
+    occurrence = Occurrence(index, hit.start, hit.end, start, end, best, concepts, best[0], quality)
+    if (
+        quality == "accents"
+        and key[3]
+        and hit.end - hit.start == 1
+        and compiled.proper[compiled.forms[best[0]].term]
+    ):
+        # "Sumate a la marcha": maybe the verb, capitalised to open a sentence; the
+        # paragraph's language decides (``_without_imperatives``)
+        occurrence.maybe_verb = True
+    return occurrence
 
 
 def _line_of(text: str, start: int, end: int) -> str:
@@ -578,13 +594,6 @@ def _verdict(
             quality = _accents(compiled, form, span)
             if quality is None:
                 continue  # "el Ministerio publicó": another word, written with its accent
-            if (
-                quality == "accents"
-                and initial
-                and len(written) == 1
-                and compiled.proper[compiled.forms[form].term]
-            ):
-                continue  # "Sumate a la marcha": the verb, capitalised to open a sentence
         good.append((_RANK[quality], form, quality, named))
     if any(named for *_, named in good):
         return None, tuple(good)
@@ -602,6 +611,51 @@ def _best(
     forms = tuple(f for r, f, _ in good if r == best_rank)
     concepts = tuple(dict.fromkeys(compiled.concept_of_form(f) for f in forms))
     return forms, concepts, good[0][2]
+
+
+def _without_imperatives(
+    scans: list[Scan],
+    occurrences: list[Occurrence],
+    languages: Sequence[str | None],
+    quotes: Sequence[Sequence[tuple[int, int]]],
+) -> list[Occurrence]:
+    """Drop a one-word name missing its accent that opens a sentence where it may be
+    a Spanish verb: "Sumate a la marcha" ("join the march") is not the organisation
+    Súmate, while "Sumate said the count was incomplete" in English names it."""
+    if not any(o.maybe_verb for o in occurrences):
+        return occurrences
+    return [
+        o
+        for o in occurrences
+        if not o.maybe_verb or _names_here(scans[o.segment], o, languages, quotes)
+    ]
+
+
+_CLAUSE_END = re.compile(r"[,.;:!?()\[\]\u2014\u2013\n]")
+
+
+def _names_here(
+    segment_scan: Scan,
+    occurrence: Occurrence,
+    languages: Sequence[str | None],
+    quotes: Sequence[Sequence[tuple[int, int]]],
+) -> bool:
+    """Whether a sentence-opening word that may be a verb is the name: only in English.
+
+    Inside a quotation the quotation's function words decide, and without any it is
+    the quoted words (a slogan: "Sumate a la marcha"); elsewhere the function words
+    of the clause it opens decide ("Sumate a la marcha, it read": the verb), else the
+    paragraph's language ("Sumate said the count was incomplete": the name)."""
+    text = segment_scan.text
+    marked = quotes[occurrence.segment] if occurrence.segment < len(quotes) else ()
+    for start, end in _quotation_spans(text, marked):
+        if start <= occurrence.start < end:
+            words = norm_tokens(text[occurrence.end : end])
+            return function_word_language(words, minimum=1, share=0.6) == "en"
+    stop = _CLAUSE_END.search(text, occurrence.end)
+    clause = norm_tokens(text[occurrence.end : stop.start() if stop else len(text)])
+    language = function_word_language(clause, minimum=1, share=0.6)
+    return (language or languages[occurrence.segment]) == "en"
 
 
 def _without_given_names(scans: list[Scan], occurrences: list[Occurrence]) -> list[Occurrence]:

@@ -1298,3 +1298,24 @@ def test_a_title_case_word_opening_a_sentence(text: str, expected: list[tuple[st
 )
 def test_a_parenthesis_naming_the_parent_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-word name missing its accent that opens a sentence: in English the name
+        (f"{EN} Sumate said the tally sheets did not match the count.", [("GL104", "Sumate")]),
+        (f"{EN} Sumate, the vote-monitoring group, disputed it.", [("GL104", "Sumate")]),
+        (f'{EN} He said: "Sumate has the tally sheets."', [("GL104", "Sumate")]),
+        # in Spanish, or in a Spanish slogan quoted in English, it may be the verb
+        (f"{ES} Sumate a la marcha del sábado, pidió la convocatoria.", []),
+        (f'{EN} The banner read "Sumate a la marcha" and thousands did.', []),
+        (f'{EN} The call went out: "Sumate a la marcha del sábado por los presos", it said.', []),
+        # not opening a sentence: the name, in either language
+        (f"{ES} La ONG Sumate pidió una auditoría.", [("GL104", "Sumate")]),
+    ],
+)
+def test_a_sentence_opening_word_that_may_be_a_verb(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected

@@ -485,9 +485,10 @@ class MissingDiacritics(ArticleRule):
     word written with an accent on its last vowel where the name has it elsewhere or
     none, which is another word (the verb in "el Ministerio publicó", not "Ministerio
     Público"; an accent on another vowel, as in "Polícia", is still reported); a
-    one-word name whose only capital opens a sentence ("Sumate a la marcha": the
-    verb, not the organisation Súmate); a form whose words a sentence end divides
-    ("every migrant. Trafficking ...").
+    one-word name whose only capital opens a sentence in Spanish or in a quotation
+    without English words ("Sumate a la marcha": the verb, not the organisation
+    Súmate; "Sumate said the count was incomplete" in English is the name); a form
+    whose words a sentence end divides ("every migrant. Trafficking ...").
 
     ## Glossary fields
     `term` (`string`): written with its accents. Regular plurals and singulars of
