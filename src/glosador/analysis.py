@@ -2002,7 +2002,9 @@ def _link_glosses(analysis: Analysis) -> None:
 def _pair_table_cells(analysis: Analysis) -> None:
     """Label the names that fill a table cell beside a cell naming the same concept in
     another language: a row "| Comptroller General's Office | Contraloría General de la
-    República |" glosses one name with the other, by layout."""
+    República |" glosses one name with the other, by layout. The expansion of an
+    abbreviation (HTML ``<abbr title="Consejo Nacional Electoral">CNE</abbr>``) is what
+    its letters stand for, in their language: labelled too."""
     segments = analysis.document.segments
     whole: dict[int, Occurrence] = {}  # table cells a single name fills
     for occurrence in analysis.occurrences:
@@ -2010,6 +2012,8 @@ def _pair_table_cells(analysis: Analysis) -> None:
         if segment.column and occurrence.labelled is None:
             # a column headed "Spanish name", "Nombre en inglés": its cells are labelled
             occurrence.labelled = _column_language(segment.column)
+        if segment.kind == "expansion" and occurrence.labelled is None:
+            occurrence.labelled = analysis.compiled.term_of_form(occurrence.form).language
         if (
             segment.kind == "table-cell"
             and segment.text.strip(" *_`") == (segment.text[occurrence.start : occurrence.end])

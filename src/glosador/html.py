@@ -79,6 +79,7 @@ _BLOCKS = frozenset(_KINDS) | _names(
 _CONTAINER_KINDS = frozenset({"list-item", "blockquote", "table-cell"})
 _TABLE_TAGS = frozenset({"table", "tr", "th", "td"})
 _ATTRIBUTES = ("alt", "title")
+_ABBREVIATIONS = frozenset({"abbr", "acronym"})  #: their ``title`` expands their text
 
 _TAG_NAME = re.compile(r"[A-Za-z][^\t\n\f\r />]*")
 _ATTR = re.compile(
@@ -148,6 +149,12 @@ def _name_end(text: str, pos: int) -> int:
 def _plain_after(text: str, match: re.Match[str]) -> bool:
     end = match.end()
     return end >= len(text) or text[end] != "="
+
+
+def _language_of(node: LexborNode) -> str | None:
+    """The primary language subtag an element's ``lang`` (or ``xml:lang``) declares."""
+    language = node.attributes.get("lang") or node.attributes.get("xml:lang")
+    return language.split("-")[0].lower() or None if language else None
 
 
 class _Source:
@@ -391,6 +398,10 @@ class _Extractor:
         self.attr_tags = {entry[0] for entry in source.attributes}
         self.builder = OffsetBuilder()
         self.kinds: list[str] = ["paragraph"]
+        #: the language each open block declares (``lang``) or inherits from the blocks
+        #: around it; ``<html>`` and ``<body>`` declare none (a page template's
+        #: ``lang="en"`` often wraps an article in another language)
+        self.block_languages: list[str | None] = [None]
         self.skipping = 0
         self.quotes: list[tuple[int, int]] = []  #: ``<q>`` elements of the open segment
         self.languages: list[tuple[int, int, str]] = []  #: elements with a ``lang``
@@ -411,6 +422,9 @@ class _Extractor:
         if builder.length:
             text = builder.text()
             if not text.isspace():
+                declared = self.block_languages[-1]
+                if declared:  # <p lang="es">: the whole segment is in that language
+                    self.languages.insert(0, (0, len(text), declared))
                 self.segments.append(
                     Segment(
                         text,
@@ -467,11 +481,11 @@ class _Extractor:
         if tag in _SKIPPED:
             self.skipping += 1
         if tag not in _BLOCKS:
-            language = node.attributes.get("lang") or node.attributes.get("xml:lang")
-            code = language.split("-")[0].lower() if language else None
-            self.inline.append((self.flushes, self.builder.length, code or None))
+            self.inline.append((self.flushes, self.builder.length, _language_of(node)))
         if tag in _BLOCKS:
             self.flush()
+            declared = None if tag in ("html", "body") else _language_of(node)
+            self.block_languages.append(declared or self.block_languages[-1])
             kind = _KINDS.get(tag, "paragraph")
             if tag in ("p", "div") and self.kinds[-1] in _CONTAINER_KINDS:
                 kind = self.kinds[-1]
@@ -514,6 +528,8 @@ class _Extractor:
             self.column = ""
             if len(self.kinds) > 1:
                 self.kinds.pop()
+            if len(self.block_languages) > 1:
+                self.block_languages.pop()
 
     def text(self, value: str) -> None:
         if not value:
@@ -550,7 +566,9 @@ class _Extractor:
                     if emit:
                         builder = OffsetBuilder()
                         _add_runs(builder, evalue, runs, [r[0] for r in runs], 0, len(evalue))
-                        self.segments.append(Segment(builder.text(), builder.build(), name))
+                        # <abbr title="Consejo Nacional Electoral">: what the letters stand for
+                        kind = "expansion" if tag in _ABBREVIATIONS and name == "title" else name
+                        self.segments.append(Segment(builder.text(), builder.build(), kind))
                     break
 
 

@@ -194,7 +194,7 @@ class TestDecoding:
         assert kinds(text) == [
             ("alt", "Memoria"),
             ("title", "Justicia y Verdad"),
-            ("title", 'a"b'),
+            ("expansion", 'a"b'),  # an abbreviation's title expands it
             ("paragraph", "x"),
         ]
         assert text[slice(*source_of(text, "Verdad"))] == "Verdad"
@@ -301,6 +301,31 @@ def test_lang_attributes_are_recorded_as_passages() -> None:
     )
     assert segment.languages == ((13, 23, "es"),)
     assert segment.text[13:23] == "¡Libertad!"
+
+
+def test_a_block_lang_attribute_makes_its_segments_passages() -> None:
+    found = segments(
+        '<html lang="en"><body><p>English.</p><div lang="es-VE"><p>Uno <span lang="en">'
+        'two</span>.</p><ul><li>Dos</li></ul></div><p lang="">Three</p></body></html>'
+    )
+    assert [(s.text, s.languages) for s in found] == [
+        ("English.", ()),  # <html lang> and <body lang> are a template's: not a passage
+        ("Uno two.", ((0, 8, "es"), (4, 7, "en"))),
+        ("Dos", ((0, 3, "es"),)),  # inherited from the <div>
+        ("Three", ()),
+    ]
+
+
+def test_an_abbreviation_title_is_an_expansion() -> None:
+    found = segments(
+        '<p>The <abbr title="Consejo Nacional Electoral">CNE</abbr> and '
+        '<a href="/x" title="Consejo Nacional Electoral">it</a>.</p>'
+    )
+    assert [(s.text, s.kind) for s in found] == [
+        ("The CNE and it.", "paragraph"),  # in the order of their first characters
+        ("Consejo Nacional Electoral", "expansion"),
+        ("Consejo Nacional Electoral", "title"),
+    ]
 
 
 def test_table_cells_know_their_column_header() -> None:

@@ -1319,3 +1319,29 @@ def test_a_sentence_opening_word_that_may_be_a_verb(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a block declared Spanish is Spanish, however short
+        (f'<p>{EN}</p><p lang="es">Liberen a los presos políticos, decía.</p>', []),
+        (
+            f'<p>{EN}</p><blockquote lang="es"><p>Liberen a los presos políticos.</p></blockquote>',
+            [],
+        ),
+        # undeclared, the same words in an English piece are untranslated
+        (f"<p>{EN}</p><p>Liberen a los presos políticos, decía.</p>", [("GL106", "x")]),
+        # an abbreviation's expansion is what its letters stand for, in their language
+        (f'<p>{EN} The <abbr title="Consejo Nacional Electoral">CNE</abbr> met.</p>', []),
+        # any other title in an English page is English prose
+        (
+            f'<p>{EN} The <a href="/cne" title="Consejo Nacional Electoral">board</a> met.</p>',
+            [("GL106", "Consejo Nacional Electoral")],
+        ),
+    ],
+)
+def test_html_declares_languages_and_expansions(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(rule, span) for rule, span, _ in bundled_findings(text, "html")]
+    assert [rule for rule, _ in found] == [rule for rule, _ in expected]
+    assert all(span == want or want == "x" for (_, span), (_, want) in zip(found, expected))
