@@ -1977,6 +1977,8 @@ def _link_glosses(analysis: Analysis) -> None:
                     break
                 if not _is_gloss(analysis, segment, inner_start, inner_end, inside):
                     break
+                if _describes(analysis, main, inside):
+                    break  # "Foro Penal: 900 political prisoners": a description
                 if loose and not any(
                     set(main.concepts) & set(analysis.occurrences[j].concepts) for j in inside
                 ):
@@ -2214,6 +2216,21 @@ def _language_label(inner: str) -> str | None:
 
 #: the term types that shorten a name (``_preferred`` tries them in this order)
 ABBREVIATED = (TermType.ACRONYM, TermType.ABBREVIATION)
+
+
+def _describes(analysis: Analysis, main: Occurrence, inside: list[int]) -> bool:
+    """Whether the region after a proper name describes it rather than glossing it: its
+    only names are common nouns of other concepts ("Foro Penal: 900 political prisoners",
+    "Foro Penal (political prisoners)"). A name's translation is a name; a common noun
+    glosses a common noun ("presos políticos (political prisoners)")."""
+    compiled = analysis.compiled
+    if not compiled.proper[compiled.forms[main.form].term]:
+        return False
+    return all(
+        not compiled.proper[compiled.forms[analysis.occurrences[j].form].term]
+        and not set(main.concepts) & set(analysis.occurrences[j].concepts)
+        for j in inside
+    )
 
 
 def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: list[int]) -> bool:

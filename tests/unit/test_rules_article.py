@@ -1345,3 +1345,22 @@ def test_html_declares_languages_and_expansions(text: str, expected: list[tuple[
     found = [(rule, span) for rule, span, _ in bundled_findings(text, "html")]
     assert [rule for rule, _ in found] == [rule for rule, _ in expected]
     assert all(span == want or want == "x" for (_, span), (_, want) in zip(found, expected))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common noun after a proper name describes it: no gloss, no wrong gloss
+        ("Sources.\n\nForo Penal: 900 political prisoners, most of them civilians.", []),
+        ("Sources.\n\nForo Penal - 900 political prisoners.", []),
+        (f"{EN} The count by Foro Penal (political prisoners only) rose.", []),
+        # a common noun glosses a common noun; a name a name, rightly or wrongly
+        (f"{ES} Hay 900 presos políticos (political prisoners).", []),
+        (
+            f"{EN} The Supreme Court of Justice (Consejo Nacional Electoral) ruled.",
+            [("GL107", "Supreme Court of Justice (Consejo Nacional Electoral)")],
+        ),
+    ],
+)
+def test_a_common_noun_describes_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected

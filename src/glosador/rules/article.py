@@ -782,7 +782,9 @@ class GlossMismatch(ArticleRule):
     naming the body the glossary's definition says the name is part of ("Comisión
     Interamericana de Derechos Humanos (OEA)": "Principal OAS organ ..."), and so is
     a list: two names or two acronyms in one parenthesis ("R4V (UNHCR and IOM)",
-    "United Nations (UNICEF, PAHO and OCHA)"); an acronym
+    "United Nations (UNICEF, PAHO and OCHA)"), and so is a common noun of another
+    concept after a proper name, which describes the body ("Foro Penal: 900 political
+    prisoners", "Foro Penal (political prisoners only)"); an acronym
     glossing the listed name a longer name ends with is right ("Rome Statute of the
     International Criminal Court (ICC)"); an appositive or a slash naming another
     body is no gloss ("UNHCR / IOM"). An acronym the glossary does not know closing a
