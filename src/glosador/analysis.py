@@ -1173,6 +1173,20 @@ def _fuzzy(
                         )
                     )
                 continue
+            if (
+                edit[2]
+                and start > 0
+                and _swapped(segment_scan, start, end, words)
+                and not any(s == start - 1 for s, _ in listed)
+            ):
+                # the dropped word stands just before: "Supremo Tribunal de Justicia"
+                # swaps two words of "Tribunal Supremo de Justicia", reported whole;
+                # unless the swap makes a listed name ("Corte Suprema de Justicia de la
+                # Nación" is Argentina's court, not Mexico's Suprema Corte)
+                start -= 1
+                span_words = tuple(tokens[start:end])
+                if (start, end) in seen or (start, end) in listed:
+                    continue
             if (edit[2] or short) and _goes_on_as_a_name(
                 compiled, segment_scan, end, concept_id, _SHORT_NAME_LINKS
             ):
@@ -1190,7 +1204,16 @@ def _fuzzy(
             if best is None or score < best[0]:
                 near[(start, end)] = (
                     score,
-                    _make_fuzzy("near", segment_scan, index, start, end, concept_id, form_index),
+                    _make_fuzzy(
+                        "near",
+                        segment_scan,
+                        index,
+                        start,
+                        end,
+                        concept_id,
+                        form_index,
+                        _sharing(compiled, form_index),
+                    ),
                 )
     result.extend(candidate for span, (_, candidate) in sorted(near.items()) if span not in seen)
     if not result:
@@ -1212,6 +1235,18 @@ def _fuzzy(
         kept.append(item)
     chosen = select_longest([(f.tok_start, f.tok_end) for f in kept])
     return [kept[i] for i in chosen]
+
+
+def _swapped(segment_scan: Scan, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether the one word of ``words`` missing from tokens ``[start, end)`` stands
+    right before them, capitalised, in the same clause: two words of the name swapped."""
+    tokens = segment_scan.tokens
+    dropped = Counter(words) - Counter(tokens[start:end])
+    return (
+        list(dropped.elements()) == [tokens[start - 1]]
+        and segment_scan.text[segment_scan.starts[start - 1]].isupper()
+        and not _crosses_hard_punctuation(segment_scan, start - 1, end)
+    )
 
 
 def _near_spans(

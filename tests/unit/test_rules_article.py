@@ -1364,3 +1364,32 @@ def test_html_declares_languages_and_expansions(text: str, expected: list[tuple[
 )
 def test_a_common_noun_describes_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two words of a name swapped: the whole span, not the name less one word
+        (
+            f"{ES} El Supremo Tribunal de Justicia rechazó el recurso.",
+            [("GL108", "Supremo Tribunal de Justicia")],
+        ),
+        (
+            f"{EN} The Court Supreme of Justice did not answer.",
+            [("GL108", "Court Supreme of Justice")],
+        ),
+        # a swap that makes another listed name is that name: Argentina's court
+        (f"{ES} En la Argentina, la Corte Suprema de Justicia de la Nación falló.", []),
+    ],
+)
+def test_two_words_swapped(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(("country", "concept"), [("Venezuela", "ve-tsj"), ("Bolivia", "bo-tsj")])
+def test_a_near_miss_of_a_shared_name_takes_the_country_named(country: str, concept: str) -> None:
+    text = f"{ES} En {country}, el Tribunal Supremo Justicia no respondió a la defensa."
+    report = check_text(text, BUNDLED)
+    assert [(f.rule, f.text, f.concept) for f in report.findings] == [
+        ("GL108", "Tribunal Supremo Justicia", concept)
+    ]

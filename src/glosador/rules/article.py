@@ -1064,13 +1064,17 @@ class NearMiss(ArticleRule):
     another (a preposition or a conjunction: "Enforced and Involuntary" for "Enforced or
     Involuntary") or a spelling of the same word ("Defence", "Centre"), or two of the
     name's words written as one ("Interamerican" for "Inter-American", "Nonrepetition"
-    for "Non-Repetition"): a content word changed for a different one names another body
+    for "Non-Repetition"), or two of its words swapped, the whole span reported
+    ("Supremo Tribunal de Justicia"; not when the swap makes another listed name, as
+    Argentina's "Corte Suprema de Justicia de la Nación" beside Mexico's "Suprema Corte
+    de Justicia de la Nación"); a content word changed for a different one names another body
     ("Tribunal Superior de Justicia" is not the "Tribunal Supremo de Justicia"), and so
     does a content word added ("OAS Assistant Secretary General" is another office) or a
     name a content word shorter that goes on as a name, with a capitalised word or an
     acronym of its own ("Centro de Derechos Humanos de la Montaña" is not the "Centro
     Nicaragüense de Derechos Humanos"). A name quoted on its own is named, not used (a
-    correction), and is not reported.
+    correction), and is not reported. A near miss of a name several countries' bodies
+    share is the body of the country the document names, as the name itself would be.
 
     ## Why is this bad?
     A name almost right is still wrong: it cannot be found and it looks like a
