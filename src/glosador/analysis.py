@@ -171,6 +171,9 @@ class Occurrence:
     #: a one-word name missing its accent that opens a sentence: in Spanish the
     #: word may be a verb ("Sumate a la marcha"), in English it is the name
     maybe_verb: bool = False
+    #: named as what others call it ("sometimes called Penal Forum", "known abroad
+    #: as", "el llamado", "as some outlets call it"): a mention, not a choice
+    called: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -1804,6 +1807,37 @@ def quoted_span(text: str, start: int, end: int) -> bool:
 _QUOTE_PUNCTUATION = " ¡!¿?.,;:"
 
 
+#: a naming phrase right before a name: "sometimes called", "known abroad as",
+#: "so-called", "el llamado", "conocido en el exterior como" ("called" as a participle
+#: only: in "the opposition called the TSJ a puppet" the name is used)
+_CALLED_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|sometimes|also|often|usually|commonly|widely|"
+    r"formerly|once|still|locally|abroad|officially|wrongly|mistakenly)\s+"
+    r"(?:called|dubbed|nicknamed)"
+    r"|\b(?:so-called|llamad[oa]s?|denominad[oa]s?|apodad[oa]s?)"
+    r"|\b(?:known|referred\s+to|conocid[oa]s?)(?:\s+\w+){0,2}\s+(?:as|como))"
+    r"\s+(?:(?:the|el|la|los|las)\s+)?$",
+    re.IGNORECASE,
+)
+#: a naming clause right after a name: "— as some foreign outlets call it", ", como
+#: lo llaman en el exterior"
+_CALLED_AFTER = re.compile(
+    r"[\s,—–-]*\(?(?:as|como)\s+[^.;:()\n]{0,40}?\b(?:call|calls|called|know|knows|known|"
+    r"llaman|llama|conoce|conocen|dice|dicen)\b",
+    re.IGNORECASE,
+)
+_CALLED_REACH = 40  #: how many characters before a name are looked at
+
+
+def _called(text: str, start: int, end: int) -> bool:
+    """Whether the words around ``text[start:end]`` say it is what others call the
+    body: "sometimes called Penal Forum", "Penal Forum, as some outlets call it"."""
+    return (
+        _CALLED_BEFORE.search(text, max(0, start - _CALLED_REACH), start) is not None
+        or _CALLED_AFTER.match(text, end) is not None
+    )
+
+
 def _mark_quoted(analysis: Analysis) -> None:
     """Mark occurrences that fill a quotation on their own (quote marks right around
     them), those inside a quotation, those that are part of a place's name and
@@ -1835,6 +1869,7 @@ def _mark_quoted(analysis: Analysis) -> None:
                 i_start <= start and end <= i_end for i_start, i_end in italics
             )
             occurrence.in_quotation = occurrence.in_quotation or occurrence.in_italics
+        occurrence.called = _called(text, start, end)
         scan_ = analysis.scans[occurrence.segment]
         names_language = languages_named.get(occurrence.segment)
         if names_language is None:  # whether the segment names a language at all

@@ -1378,7 +1378,9 @@ def test_a_common_noun_describes_a_name(text: str, expected: list[tuple[str, str
             f"{EN} The Court Supreme of Justice did not answer.",
             [("GL108", "Court Supreme of Justice")],
         ),
-        # a swap that makes another listed name is that name: Argentina's court
+        # a swap that makes another listed name is that name: Argentina's court, and
+        # the word order some rights groups write, listed as a variant
+        (f"{EN} The Directorate General of Military Counterintelligence held them.", []),
         (f"{ES} En la Argentina, la Corte Suprema de Justicia de la Nación falló.", []),
     ],
 )
@@ -1393,3 +1395,29 @@ def test_a_near_miss_of_a_shared_name_takes_the_country_named(country: str, conc
     assert [(f.rule, f.text, f.concept) for f in report.findings] == [
         ("GL108", "Tribunal Supremo Justicia", concept)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name given as what others call the body is mentioned, not chosen
+        (f"{EN} Foro Penal, sometimes called Penal Forum abroad, disagreed.", []),
+        (f"{EN} Foro Penal, known abroad as Penal Forum, said so.", []),
+        (f"{EN} Foro Penal said so. Penal Forum, as some outlets call it, counts 800.", []),
+        (f"{EN} The body is often called the Consejo Nacional Electoral in English too.", []),
+        (f"{ES} El llamado Penal Forum es en realidad el Foro Penal.", []),
+        # "called" as a verb with the name as its object: the name is used
+        (
+            f"{EN} The opposition called the Tribunal Supremo de Justicia a puppet.",
+            [("GL106", "Tribunal Supremo de Justicia")],
+        ),
+        (f"{EN} The council called the Penal Forum lawyers.", [("GL103", "Penal Forum")]),
+        # a misspelt or mixed name is wrong however it is introduced
+        (
+            f"{EN} The group known as Memoria, Justice and Democracy met.",
+            [("GL101", "Memoria, Justice and Democracy")],
+        ),
+    ],
+)
+def test_a_name_given_as_what_others_call_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected

@@ -229,7 +229,9 @@ class InconsistentRendering(ArticleRule):
     full form is reported. Acronyms and short forms after a full form are fine, and
     so are two forms that are both preferred (such as the masculine and feminine of
     a title), a form quoted on its own, which names the term rather than uses
-    it ("the court uses the term “forced disappearance”"), a form inside a
+    it ("the court uses the term “forced disappearance”"), a form given as what others
+    call the body ("sometimes called", "known abroad as", "as some outlets call it",
+    "el llamado"; not "called" with the name as its object), a form inside a
     quotation (quote marks or HTML `<q>`): someone's words, quoted as they were said;
     a form inside a longer capitalised name or title ("the Trafficking in Persons
     Report", "el Protocolo contra el tráfico ilícito de migrantes"); a lower-case
@@ -278,6 +280,8 @@ class InconsistentRendering(ArticleRule):
         for occurrence in analysis.occurrences:
             if not occurrence.resolved or occurrence.quoted or occurrence.in_place_name:
                 continue  # a quoted term is mentioned, not chosen: "uses the term “X”"
+            if occurrence.called:
+                continue  # "Foro Penal, sometimes called Penal Forum abroad"
             if occurrence.in_quotation:
                 continue  # someone's words, quoted as they were said
             if occurrence.role == "gloss":
@@ -398,8 +402,11 @@ class DeprecatedTerm(ArticleRule):
     """## What it does
     Finds a term the glossary marks `deprecated`: a rendering editors meet but
     the newsroom has decided against. A deprecated term quoted on its own is named,
-    not used (a correction: 'referred to Foro Penal as "Penal Forum"'), and is not
-    reported.
+    not used (a correction: 'referred to Foro Penal as "Penal Forum"'), and so is one
+    given as what others call the body ("known abroad as Penal Forum", "Penal Forum,
+    as some outlets call it"); neither is reported. "Called" must be a participle
+    ("sometimes called", "is called"): in "the council called the Penal Forum lawyers"
+    the name is used.
 
     ## Why is this bad?
     Deprecated renderings are usually wrong or misleading translations ("Penal
@@ -430,8 +437,9 @@ class DeprecatedTerm(ArticleRule):
     @classmethod
     def check(cls, analysis: Analysis) -> Iterator[Raw]:
         for occurrence in analysis.occurrences:
-            if occurrence.quoted:
-                continue  # quoted to be named, as a correction or a style note does
+            if occurrence.quoted or occurrence.called:
+                continue  # quoted to be named, as a correction or a style note does, or
+                # named as what others call it ("known abroad as Penal Forum")
 
             def judge(
                 concept: Concept, term: Term, occ: Occurrence = occurrence
@@ -675,6 +683,8 @@ class UntranslatedTerm(ArticleRule):
     right after by the paragraph's language (`Asamblea Nacional (National Assembly)`,
     also after a closing quote); a quotation in the other language, including a name
     quoted on its own (a banner reading "Liberen a los presos políticos", an HTML `<q>`,
+    a name given as what others call the body: "often called the Consejo Nacional
+    Electoral",
     italics, `¡...!` inside them), and a passage marked as in a language (`<span
     lang="es">`, "[In Spanish] ..."); a block of names, one a line (signatories, a
     contact block), each written as its body writes it; a name filling a table cell
@@ -728,6 +738,8 @@ class UntranslatedTerm(ArticleRule):
                 continue
             if occurrence.quoted or occurrence.in_place_name or occurrence.in_italics:
                 continue  # a quotation in its own language; a street's name; a name in italics
+            if occurrence.called:
+                continue  # "the body known in Caracas as the Consejo Nacional Electoral"
             context = occurrence.context
 
             def judge(
