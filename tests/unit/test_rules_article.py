@@ -1421,3 +1421,16 @@ def test_a_near_miss_of_a_shared_name_takes_the_country_named(country: str, conc
 )
 def test_a_name_given_as_what_others_call_it(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (f"{EN} The Pud says it will train new witnesses.", "en"),
+        (f"{ES} La Pud dice que formará a nuevos testigos.", "es"),
+    ],
+)
+def test_a_wrong_case_finding_expects_the_language_of_its_place(text: str, language: str) -> None:
+    # PUD is the acronym in both languages: the finding expects the paragraph's
+    report = check_text(text, BUNDLED)
+    assert [(f.rule, f.text, f.language) for f in report.findings] == [("GL105", "Pud", language)]

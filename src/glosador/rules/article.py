@@ -605,9 +605,21 @@ class WrongCase(ArticleRule):
                 occurrence.end,
                 f"{text!r} is written {term.term!r}",
                 occurrence.concepts[0] if occurrence.resolved else None,
-                term.language,
+                _language_here(analysis, occurrence, term),
                 (term.term,),
             )
+
+
+def _language_here(analysis: Analysis, occurrence: Occurrence, term: Term) -> str:
+    """The language a form is expected in where it stands: the place's, when the
+    concept writes the form alike in it ("PUD" in English prose is the English
+    acronym too), else the form's own."""
+    context = occurrence.context
+    if context is None or context == term.language or not occurrence.resolved:
+        return term.language
+    concept = analysis.concept(occurrence.concepts[0])
+    same = any(t.term == term.term for t in concept.terms.get(context, ()))
+    return context if same else term.language
 
 
 def _body_it_belongs_to(analysis: Analysis, concept: Concept, gloss: Occurrence) -> bool:
