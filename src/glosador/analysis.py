@@ -836,14 +836,24 @@ def _split_vocab(
     return found
 
 
+_STEM, _ENDING = 6, 3  #: a word's stem shared, and the most letters of another ending
+
+
 def _variant_spelling(have: str, want: str) -> bool:
     """Whether a word changed for another is a slip or a spelling of it: any function
     word for another ("of" for "on"), or a content word at most two letters away
-    ("Defence", "Centre", "Organisation"). A content word changed for a different one
+    ("Defence", "Centre", "Organisation"), or another ending of the same stem of six
+    letters or more ("Protection" for "Protected"). A content word changed for a different one
     names another body: "Tribunal Superior de Justicia", "Instituto Federal Electoral".
     """
     if have in SWAPPABLE or want in SWAPPABLE:
         return have in SWAPPABLE and want in SWAPPABLE
+    stem = next(
+        (i for i, (a, b) in enumerate(zip(have, want, strict=False)) if a != b),
+        min(len(have), len(want)),
+    )
+    if stem >= _STEM and max(len(have), len(want)) - stem <= _ENDING:
+        return True  # another ending of the same word: "Protection" for "Protected"
     if abs(len(have) - len(want)) > 2:
         return False
     previous = list(range(len(want) + 1))

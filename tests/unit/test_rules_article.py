@@ -1434,3 +1434,20 @@ def test_a_wrong_case_finding_expects_the_language_of_its_place(text: str, langu
     # PUD is the acronym in both languages: the finding expects the paragraph's
     report = check_text(text, BUNDLED)
     assert [(f.rule, f.text, f.language) for f in report.findings] == [("GL105", "Pud", language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another ending of the same word is a slip
+        (
+            f"{EN} Migrants with Temporary Protection Status were told to leave.",
+            [("GL108", "Temporary Protection Status")],
+        ),
+        # a different word, however alike it starts, names another body
+        (f"{ES} El Tribunal Superior de Justicia de Lima falló.", []),
+        (f"{EN} The Temporary Protection Directive of the European Union applies.", []),
+    ],
+)
+def test_another_ending_of_a_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected

@@ -1086,7 +1086,8 @@ class NearMiss(ArticleRule):
     Venezuela"); one that goes on as a longer name ("Comisión para la Verdad y Acceso a
     la Justicia") is that other name. A changed word must be a function word changed for
     another (a preposition or a conjunction: "Enforced and Involuntary" for "Enforced or
-    Involuntary") or a spelling of the same word ("Defence", "Centre"), or two of the
+    Involuntary") or a spelling of the same word ("Defence", "Centre") or another ending
+    of it, the stem of six letters or more kept ("Temporary Protection Status"), or two of the
     name's words written as one ("Interamerican" for "Inter-American", "Nonrepetition"
     for "Non-Repetition"), or two of its words swapped, the whole span reported
     ("Supremo Tribunal de Justicia"; not when the swap makes another listed name, as
