@@ -381,6 +381,7 @@ def analyse(
     )
     _mark_quoted(analysis)
     _link_glosses(analysis)
+    _near_glosses(analysis)
     _pair_table_cells(analysis)
     _resolve_ambiguity(analysis)
     _assign_context(analysis)
@@ -2079,6 +2080,69 @@ def _link_glosses(analysis: Analysis) -> None:
             if region and region[0] <= item.start and item.end <= region[1]:
                 analysis.fuzzy[f_index] = _with_role(item, "gloss", i)
                 break
+
+
+def _near_glosses(analysis: Analysis) -> None:
+    """A parenthesis after a name that gives its other-language name one word off
+    ("Committee for the Freedom of Political Prisoners in Venezuela (Comité por la
+    Libertad de los Presos Políticos, CLIPPVE)"): a near miss (GL108) of the gloss,
+    even where the word changed is a content word. Elsewhere a content word changed
+    names another body; here the place says which body is meant."""
+    compiled = analysis.compiled
+    for i, main in enumerate(analysis.occurrences):
+        if main.role != "main" or main.glosses or not main.resolved:
+            continue
+        if not compiled.proper[compiled.forms[main.form].term]:
+            continue
+        segment_scan = analysis.scans[main.segment]
+        text = segment_scan.text
+        region = _gloss_region(text, main.end + main.quoted)
+        if region is None or text[region[0] - 1] != "(":
+            continue
+        inner_start, inner_end = region[0], region[1]
+        comma = text.find(",", inner_start, inner_end)
+        stop = comma if comma >= 0 else inner_end
+        if any(
+            o.segment == main.segment
+            and o.start < stop
+            and inner_start < o.end
+            and compiled.proper[compiled.forms[o.form].term]
+            for o in analysis.occurrences
+        ) or any(
+            f.segment == main.segment and f.start < inner_end and inner_start < f.end
+            for f in analysis.fuzzy
+        ):
+            continue  # a listed name, or a mixed or near one found already
+        low = bisect_left(segment_scan.starts, inner_start)
+        high = bisect_left(segment_scan.starts, stop)
+        words = tuple(segment_scan.tokens[low:high])
+        if len(words) < 3 or segment_scan.ends[high - 1] > stop:
+            continue
+        language = compiled.form_language[main.form]
+        concept_id = main.concepts[0]
+        for form_index in compiled.concept_forms(concept_id):
+            if compiled.form_language[form_index] == language:
+                continue
+            if not compiled.terms[compiled.forms[form_index].term].is_full:
+                continue
+            if _one_word_off(words, compiled.forms[form_index].tokens):
+                item = _make_fuzzy(
+                    "near", segment_scan, main.segment, low, high, concept_id, form_index
+                )
+                analysis.fuzzy.append(_with_role(item, "gloss", i))
+                break
+
+
+def _one_word_off(words: tuple[str, ...], form: tuple[str, ...]) -> bool:
+    """Whether ``words`` is ``form`` with one interior word changed, added or dropped."""
+    if words == form or words[0] != form[0] or words[-1] != form[-1]:
+        return False
+    if len(words) == len(form):
+        return sum(a != b for a, b in zip(words, form, strict=True)) == 1
+    shorter, longer = sorted((words, form), key=len)
+    if len(longer) - len(shorter) != 1:
+        return False
+    return any(longer[:k] + longer[k + 1 :] == shorter for k in range(1, len(longer) - 1))
 
 
 def _pair_table_cells(analysis: Analysis) -> None:

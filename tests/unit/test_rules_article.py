@@ -1451,3 +1451,34 @@ def test_a_wrong_case_finding_expects_the_language_of_its_place(text: str, langu
 )
 def test_another_ending_of_a_word(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gloss one content word off the glossed name's other-language form
+        (
+            f"{EN} The Committee for the Freedom of Political Prisoners in Venezuela (Comité "
+            "por la Libertad de los Presos Políticos, CLIPPVE) disputes it.",
+            [("GL108", "Comité por la Libertad de los Presos Políticos")],
+        ),
+        (
+            f"{EN} The Supreme Court of Justice (Tribunal Supremo de la Justicia) ruled.",
+            [("GL108", "Tribunal Supremo de la Justicia")],
+        ),
+        # the right gloss, a description, another kind of parenthesis: nothing
+        (
+            f"{EN} The Committee for the Freedom of Political Prisoners in Venezuela (Comité "
+            "por la Liberación de los Presos Políticos, CLIPPVE) disputes it.",
+            [],
+        ),
+        (
+            f"{EN} The Committee for the Freedom of Political Prisoners in Venezuela "
+            "(founded in 2024 by relatives) disputes it.",
+            [],
+        ),
+        (f"{EN} The Supreme Court of Justice (in a ruling of 2024) agreed.", []),
+    ],
+)
+def test_a_gloss_one_word_off(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected

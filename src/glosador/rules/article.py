@@ -1100,6 +1100,10 @@ class NearMiss(ArticleRule):
     Nicaragüense de Derechos Humanos"). A name quoted on its own is named, not used (a
     correction), and is not reported. A near miss of a name several countries' bodies
     share is the body of the country the document names, as the name itself would be.
+    In a parenthesis right after a name, where the place says which body is meant, a
+    gloss one word off the name's other-language form is reported whatever the word
+    ("Committee for the Freedom of Political Prisoners in Venezuela (Comité por la
+    Libertad de los Presos Políticos, CLIPPVE)": "Liberación").
 
     ## Why is this bad?
     A name almost right is still wrong: it cannot be found and it looks like a
