@@ -1482,3 +1482,15 @@ def test_another_ending_of_a_word(text: str, expected: list[tuple[str, str]]) ->
 )
 def test_a_gloss_one_word_off(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+def test_an_acronym_the_convention_and_its_committee_share() -> None:
+    # OHCHR writes CAT for the Convention against Torture and for its Committee: each
+    # gloss is right, and a wrong acronym after either is still reported
+    text = (
+        f"{EN} The Committee against Torture (CAT) met in Geneva. Venezuela ratified the "
+        "Convention against Torture (CAT) in 1991. The Convention against Torture (SPT) too."
+    )
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == [
+        ("GL107", "Convention against Torture (SPT)")
+    ]
