@@ -2089,6 +2089,13 @@ def _near_glosses(analysis: Analysis) -> None:
     even where the word changed is a content word. Elsewhere a content word changed
     names another body; here the place says which body is meant."""
     compiled = analysis.compiled
+    names: dict[int, list[Occurrence]] = {}  # per segment: its proper names
+    for occurrence in analysis.occurrences:
+        if compiled.proper[compiled.forms[occurrence.form].term]:
+            names.setdefault(occurrence.segment, []).append(occurrence)
+    spans: dict[int, list[Fuzzy]] = {}
+    for fuzzy in analysis.fuzzy:
+        spans.setdefault(fuzzy.segment, []).append(fuzzy)
     for i, main in enumerate(analysis.occurrences):
         if main.role != "main" or main.glosses or not main.resolved:
             continue
@@ -2102,15 +2109,8 @@ def _near_glosses(analysis: Analysis) -> None:
         inner_start, inner_end = region[0], region[1]
         comma = text.find(",", inner_start, inner_end)
         stop = comma if comma >= 0 else inner_end
-        if any(
-            o.segment == main.segment
-            and o.start < stop
-            and inner_start < o.end
-            and compiled.proper[compiled.forms[o.form].term]
-            for o in analysis.occurrences
-        ) or any(
-            f.segment == main.segment and f.start < inner_end and inner_start < f.end
-            for f in analysis.fuzzy
+        if any(o.start < stop and inner_start < o.end for o in names[main.segment]) or any(
+            f.start < inner_end and inner_start < f.end for f in spans.get(main.segment, ())
         ):
             continue  # a listed name, or a mixed or near one found already
         low = bisect_left(segment_scan.starts, inner_start)
