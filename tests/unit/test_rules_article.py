@@ -1494,3 +1494,8 @@ def test_an_acronym_the_convention_and_its_committee_share() -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == [
         ("GL107", "Convention against Torture (SPT)")
     ]
+
+
+def test_peru_s_prosecution_service_is_mp_too() -> None:
+    text = f"{EN} In Peru, the Public Prosecutor's Office (Ministerio Público, MP) appealed."
+    assert bundled_findings(text) == []
