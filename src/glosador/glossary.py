@@ -21,7 +21,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ import yaml
 from glosador import __version__
 from glosador.errors import GlossaryError, Problem
 from glosador.model import Concept, Glossary, Severity, Status, Term, TermType
+from glosador.yamlstream import StreamedSequence, compose_streaming, plain_key
 
 __all__ = [
     "ParsedFile",
@@ -112,6 +113,14 @@ class _Reader:
         self.problems: list[Problem] = []
         self.damaged: set[str] = set()
         self._seen: set[int] = set()
+        #: ids of anchored nodes, the only ones an alias can reach a second time
+        self.anchored: set[int] = set()
+        #: concepts read while the ``concepts`` list was composed, and the
+        #: ``source_language`` they were read with
+        self.streamed: list[Concept] = []
+        self.streamed_language = "es"
+        self._root_items = -1
+        self._reading = False
 
     def problem(self, node: Any, message: str, code: str = "GL001") -> None:
         mark = node.start_mark
@@ -120,10 +129,11 @@ class _Reader:
     # -- node helpers -------------------------------------------------------
     def visit(self, node: Any) -> bool:
         """Refuse aliases (a node seen twice) and object-building tags."""
-        if id(node) in self._seen:
-            self.problem(node, "YAML aliases are not allowed in a glossary")
-            return False
-        self._seen.add(id(node))
+        if id(node) in self.anchored:
+            if id(node) in self._seen:
+                self.problem(node, "YAML aliases are not allowed in a glossary")
+                return False
+            self._seen.add(id(node))
         tag = node.tag
         if tag not in _SCALAR_TAGS and tag not in (_MAP, _SEQ):
             self.problem(node, f"YAML tag {tag!r} is not allowed in a glossary")
@@ -203,6 +213,11 @@ class _Reader:
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, "'concepts' must be a list")
             return [], source_language
+        if isinstance(node, StreamedSequence):
+            if source_language == self.streamed_language:
+                return self.streamed, source_language
+            relabelled = [replace(c, source_language=source_language) for c in self.streamed]
+            return relabelled, source_language
         concepts = []
         for item in node.value:
             if self.visit(item):
@@ -210,6 +225,23 @@ class _Reader:
                 if concept is not None:
                     concepts.append(concept)
         return concepts, source_language
+
+    def stream_item(self, root: Any, node: Any) -> None:
+        """One item of the ``concepts`` list, as soon as it is composed; ``root`` holds
+        the top-level items before the list. A repeated ``concepts`` list is not read
+        (``mapping`` reports the key)."""
+        if len(root.value) != self._root_items:
+            self._root_items = len(root.value)
+            self._reading = not any(plain_key(key, "concepts") for key, _ in root.value)
+            if self._reading:
+                self.streamed_language = "es"
+                for key, value in root.value:
+                    if plain_key(key, "source_language") and isinstance(value, yaml.ScalarNode):
+                        self.streamed_language = str(value.value) or "es"
+        if self._reading and self.visit(node):
+            concept = self.concept(node, self.streamed_language)
+            if concept is not None:
+                self.streamed.append(concept)
 
     def concept(self, node: Any, source_language: str) -> Concept | None:
         """A concept; one read with problems is noted in ``damaged`` (lint skips GL004 there)."""
@@ -371,7 +403,7 @@ def parse_glossary(text: str, path: str = "<string>") -> ParsedFile:
     if not text.strip():
         return ParsedFile(path, (), (Problem(path, 1, 1, "GL001", "the glossary file is empty"),))
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = compose_streaming(text, "concepts", reader.stream_item, reader.anchored)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -383,8 +415,9 @@ def parse_glossary(text: str, path: str = "<string>") -> ParsedFile:
         return ParsedFile(path, (), (Problem(path, 1, 1, "GL001", "the glossary file is empty"),))
     reader.visit(root)
     concepts, source_language = reader.document(root)
+    problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
     return ParsedFile(
-        path, tuple(concepts), tuple(reader.problems), source_language, frozenset(reader.damaged)
+        path, tuple(concepts), tuple(problems), source_language, frozenset(reader.damaged)
     )
 
 

@@ -226,6 +226,7 @@ class CompiledGlossary:
                     folded = one(tuple(t for v in variant for t in norm_tokens(v)))
                     if len(folded) == len(tokens) and folded != tokens:
                         self.forms.append(Form(index, folded, one(variant), inflected=True))
+        shared.clear()  # a million entries at 100k concepts: not kept through the build
         #: the concept of each form
         self.form_concept: list[str] = [self.term_concept[f.term] for f in self.forms]
         #: each form's language
@@ -313,8 +314,11 @@ class CompiledGlossary:
             for last, words in ranked:
                 key = "".join(vocab[w] for w in words)
                 patterns.setdefault(key, ([], []))[1].append((index, last, need_two))
+        del fuzzy_forms, frequency, chosen
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
-        for key, (forms, anchors) in patterns.items():
+        has_patterns = bool(patterns)
+        while patterns:  # popped as added: the automaton's copy replaces each entry
+            key, (forms, anchors) = patterns.popitem()
             # an anchor hit at token t places its form at base t - position: the key
             # is this value plus ``t << ANCHOR_SHIFT``
             placements = tuple(
@@ -323,10 +327,10 @@ class CompiledGlossary:
             )
             length = len(self.forms[forms[0]].tokens) if forms else 0
             automaton.add_word(key, (tuple(forms), placements, length))
-        if patterns:
+        if has_patterns:
             automaton.make_automaton()
         self.automaton: Any = automaton
-        self.has_patterns = bool(patterns)
+        self.has_patterns = has_patterns
         return numbers
 
     def __getstate__(self) -> dict[str, Any]:
