@@ -1650,7 +1650,19 @@ def _resolve_ambiguity(analysis: Analysis) -> None:
             for c in analysis.occurrences[j].concepts
             if analysis.occurrences[j].resolved
         }
-        evidence = [c for c in occurrence.concepts if c in local]
+        # a gloss's full name outweighs its acronym: "The Constitutional Court (Corte
+        # Constitucional, CC)" is not Guatemala's court, whose acronym CC is, because
+        # its Spanish name is not Guatemala's
+        names = [
+            analysis.occurrences[j].concepts
+            for j in related
+            if analysis.term(analysis.occurrences[j]).type not in ABBREVIATED
+        ]
+        evidence = [
+            c
+            for c in occurrence.concepts
+            if c in local and all(c in concepts for concepts in names)
+        ]
         if len(evidence) == 1:
             _choose(analysis, occurrence, evidence[0])
             continue
@@ -1659,6 +1671,7 @@ def _resolve_ambiguity(analysis: Analysis) -> None:
         # is the Venezuelan body's pair, whatever other countries the piece mentions)
         together = {c for j in related for c in analysis.occurrences[j].concepts}
         candidates = [c for c in occurrence.concepts if c in together] or list(occurrence.concepts)
+        candidates = [c for c in candidates if all(c in n for n in names)] or candidates
         if len(candidates) == 1:
             _choose(analysis, occurrence, candidates[0])
             continue

@@ -1499,3 +1499,46 @@ def test_an_acronym_the_convention_and_its_committee_share() -> None:
 def test_peru_s_prosecution_service_is_mp_too() -> None:
     text = f"{EN} In Peru, the Public Prosecutor's Office (Ministerio Público, MP) appealed."
     assert bundled_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{EN} In Colombia, the Constitutional Court (Corte Constitucional, CC) ruled.",
+        f"{EN} In Quito, the National Assembly (Asamblea Nacional, AN) of Ecuador voted.",
+        f"{ES} En Colombia, la Corte Constitucional (Constitutional Court, CC) falló.",
+        # no country: the Spanish name is Colombia's or Ecuador's court, not Guatemala's
+        # (whose acronym CC is); the gloss's name outweighs its acronym
+        f"{EN} The Constitutional Court (Corte Constitucional, CC) ruled.",
+        f"{EN} The Constitutional Court (Corte de Constitucionalidad, CC) ruled.",
+    ],
+)
+def test_an_acronym_spelling_the_name_is_not_dropped(text: str) -> None:
+    # CC and AN are listed for Guatemala's and Venezuela's bodies only; for a body that
+    # lists no acronym, one that spells its name is the glossary's gap
+    assert bundled_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            f"{EN} In Colombia, the Constitutional Court (Corte Constitucional, TSJ) ruled.",
+            "Constitutional Court (Corte Constitucional, TSJ)",
+        ),
+        (
+            f"{EN} In Quito, the National Assembly (Asamblea Nacional, CNE) of Ecuador voted.",
+            "National Assembly (Asamblea Nacional, CNE)",
+        ),
+        (
+            f"{ES} En Colombia, la Corte Constitucional (Constitutional Court, CNE) falló.",
+            "Corte Constitucional (Constitutional Court, CNE)",
+        ),
+        (
+            f"{EN} The Constitutional Court (Tribunal Supremo de Justicia, CC) ruled.",
+            "Constitutional Court (Tribunal Supremo de Justicia, CC)",
+        ),
+    ],
+)
+def test_an_acronym_of_another_body_is_still_dropped(text: str, span: str) -> None:
+    assert [(rule, found) for rule, found, _ in bundled_findings(text)] == [("GL107", span)]

@@ -837,7 +837,10 @@ class GlossMismatch(ArticleRule):
     in place of the wrong element (here "TSJ"), the second the corrected construct,
     and `fix` in the JSON report is the exact edit. When the gloss is an acronym and
     the concept has none ("Corte Constitucional (CPI)"), the acronym is removed: the
-    suggestion is the construct without it, and the fix deletes it.
+    suggestion is the construct without it, and the fix deletes it. An acronym that
+    spells the concept's own name is kept even when the glossary lists it for another
+    country's body only ("Colombia's Constitutional Court (Corte Constitucional, CC)":
+    CC is Guatemala's listed acronym, and the initials of Colombia's court too).
 
     ## Glossary fields
     `terms`: all forms of both concepts; `type: acronym` decides whether the
@@ -891,6 +894,9 @@ class GlossMismatch(ArticleRule):
                 )
                 segment_text = analysis.scans[main.segment].text
                 if wrong.type in ABBREVIATED and (right is None or right.type not in ABBREVIATED):
+                    if _spells(segment_text[gloss.start : gloss.end], concept):
+                        continue  # "Corte Constitucional (CC)" in Colombia: CC is listed
+                        # for Guatemala's court only, but it spells this one's name too
                     yield _drop_acronym(cls.code, analysis, main, gloss, concept.id, wrong)
                     continue
                 if right is None:
@@ -1039,6 +1045,24 @@ def _ends_with(analysis: Analysis, main: Occurrence, concepts: tuple[str, ...]) 
             and hit.start > main.tok_start
             and any(compiled.concept_of_form(f) in concepts for f in hit.forms)
         ):
+            return True
+    return False
+
+
+def _spells(acronym: str, concept: Concept) -> bool:
+    """Whether ``acronym`` is the initials of one of ``concept``'s full forms (of its
+    content words, or of all its words): "CC" for "Corte Constitucional". For a concept
+    that lists no acronym, such an acronym is the glossary's gap, not the writer's slip,
+    even when another country's body of the same name lists it."""
+    letters = norm_key(acronym).replace(" ", "")
+    if len(letters) < 2:
+        return False
+    for term in concept.all_terms():
+        if not term.is_full:
+            continue
+        words = norm_key(term.term).split()
+        content = "".join(w[0] for w in words if w not in STOPWORDS)
+        if letters in (content, "".join(w[0] for w in words)):
             return True
     return False
 
