@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from glosador.candidates import placements, promising, token_ids
+from glosador.countries import named_in
 from glosador.extract import Document
 from glosador.language import (
     MIN_WORDS_FOR_LANGDETECT,
@@ -1695,7 +1696,7 @@ def _contexts_in(
     """Whether ``tokens`` name the context (a country) of the concept's form found here."""
     compiled = analysis.compiled
     return any(
-        set(norm_tokens(term.context)) <= tokens
+        named_in(term.context, tokens)
         for f in occurrence.forms
         if compiled.concept_of_form(f) == concept_id
         for term in [compiled.term_of_form(f)]
@@ -1744,7 +1745,7 @@ def _resolve_fuzzy(analysis: Analysis, document_tokens: set[str]) -> None:
                 c
                 for c in (evidence or candidates)
                 if any(
-                    set(norm_tokens(t.context)) <= document_tokens
+                    named_in(t.context, document_tokens)
                     for t in analysis.concept(c).all_terms()
                     if t.context
                 )

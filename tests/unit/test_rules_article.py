@@ -1542,3 +1542,42 @@ def test_an_acronym_spelling_the_name_is_not_dropped(text: str) -> None:
 )
 def test_an_acronym_of_another_body_is_still_dropped(text: str, span: str) -> None:
     assert [(rule, found) for rule, found, _ in bundled_findings(text)] == [("GL107", span)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "suggestion"),
+    [
+        (
+            f"{EN} The Colombian Constitutional Court (Corte de Constitucionalidad) ruled.",
+            "Constitutional Court (Corte de Constitucionalidad)",
+            "Corte Constitucional",
+        ),
+        (
+            f"{EN} BOGOTÁ — The Constitutional Court (Corte de Constitucionalidad) ruled.",
+            "Constitutional Court (Corte de Constitucionalidad)",
+            "Corte Constitucional",
+        ),
+        (
+            f"{EN} Peruvian lawyers said the Public Prosecutor's Office (Ministerio "
+            "Público, TSJ) had appealed.",
+            "Public Prosecutor's Office (Ministerio Público, TSJ)",
+            "MP",
+        ),
+    ],
+)
+def test_a_demonym_or_a_capital_says_whose_body_a_shared_name_is(
+    text: str, span: str, suggestion: str
+) -> None:
+    assert bundled_findings(text) == [("GL107", span, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{EN} The Colombian Constitutional Court (Corte Constitucional) ruled.",
+        f"{EN} QUITO — The Constitutional Court (Corte Constitucional) ruled.",
+        f"{EN} The Guatemalan Constitutional Court (Corte de Constitucionalidad, CC) ruled.",
+    ],
+)
+def test_a_right_gloss_after_a_demonym_or_a_capital_is_no_finding(text: str) -> None:
+    assert bundled_findings(text) == []
