@@ -6,7 +6,8 @@ too: "the Colombian Constitutional Court", "la fiscalía ecuatoriana", a datelin
 "QUITO —". ``cues(context)`` gives, for a context naming a country listed here, the
 folded tokens of each such word (a run of several words, "San Salvador", counts
 when all its words are there). A capital that is also a common word or another
-place ("La Paz", "Sucre", "Santiago") is left out. A context
+place ("La Paz", "Sucre", "Santiago"), or that names a body of its own ("Lima",
+of the Lima Group), is left out. A context
 not listed here is matched by its own words only.
 """
 
@@ -36,7 +37,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "Nicaragua": ("Nicaraguan", "nicaragüense", "Managua"),
     "Panama": ("Panamanian", "panameño"),
     "Paraguay": ("Paraguayan", "paraguayo", "Asunción"),
-    "Peru": ("Peruvian", "peruano", "Lima"),
+    "Peru": ("Peruvian", "peruano"),  # not Lima: the Lima Group is Venezuela's story
     "Uruguay": ("Uruguayan", "uruguayo", "Montevideo"),
     "Venezuela": ("Venezuelan", "venezolano", "Caracas"),
 }

@@ -39,6 +39,7 @@ def test_a_demonym_or_a_capital_names_the_country(context: str, text: str) -> No
         ("Peru", "Spanish courts"),
         ("Convention", "the committee met"),
         ("Chile", "chili peppers"),
+        ("Peru", "the Lima Group"),  # a body of its own, in Venezuela's story
     ],
 )
 def test_other_words_do_not(context: str, text: str) -> None:
