@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from glosador.candidates import placements, promising, token_ids
-from glosador.countries import named_in
+from glosador.countries import COUNTRIES, is_country, named_in
 from glosador.extract import Document
 from glosador.language import (
     MIN_WORDS_FOR_LANGDETECT,
@@ -363,6 +363,7 @@ def analyse(
     for index, placed in sorted(_placed(compiled, scans, found, ids=ids).items()):
         fuzzy.extend(_fuzzy(compiled, scans[index], index, found[index], placed))
     occurrences = _without_given_names(scans, occurrences)
+    occurrences = _without_other_countries_bodies(compiled, scans, occurrences)
     occurrences = _without_acronyms_defined_otherwise(compiled, scans, occurrences)
     wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
     languages = _segment_languages(
@@ -695,6 +696,58 @@ def _without_given_names(scans: list[Scan], occurrences: list[Occurrence]) -> li
         for o in occurrences
         if not (o in doubtful and scans[o.segment].text[o.start : o.end] in given)
     ]
+
+
+#: how far from a name a country named says whose body it is: "in Chile, the Corte
+#: Suprema", "Chile's Supreme Court" (before); "la Corte Suprema de Chile", "la
+#: Corte Suprema chilena" (after)
+_COUNTRY_BEFORE, _COUNTRY_AFTER = 3, 2
+
+
+def _without_other_countries_bodies(
+    compiled: CompiledGlossary, scans: list[Scan], occurrences: list[Occurrence]
+) -> list[Occurrence]:
+    """Drop a name only one country's body is listed under when another country is
+    named right beside it: "in Chile, the Corte Suprema" is Chile's court, not the
+    Colombian one the glossary lists (a body the glossary does not have, so nothing
+    can be said of it). Names without a country ``context`` are kept, and so are
+    common terms ("estado de excepción" in Honduras is the same legal notion); a name
+    several countries' bodies share is left to ``_resolve_ambiguity``, whose gloss
+    check holds whichever body is meant."""
+    kept = []
+    for occurrence in occurrences:
+        contexts = {compiled.term_of_form(f).context for f in occurrence.forms}
+        proper = all(compiled.proper[compiled.forms[f].term] for f in occurrence.forms)
+        if (
+            not occurrence.resolved
+            or not proper
+            or not all(c and is_country(c) for c in contexts)
+            or not _other_country_beside(
+                segment_scan=scans[occurrence.segment], occurrence=occurrence, contexts=contexts
+            )
+        ):
+            kept.append(occurrence)
+    return kept
+
+
+def _other_country_beside(segment_scan: Scan, occurrence: Occurrence, contexts: set[Any]) -> bool:
+    """Whether a country other than ``contexts`` is named within a few words of the
+    name, in its own sentence (the window stops at hard punctuation)."""
+    tokens = segment_scan.tokens
+    start = occurrence.tok_start
+    while start > max(occurrence.tok_start - _COUNTRY_BEFORE, 0) and not _crosses_hard_punctuation(
+        segment_scan, start - 1, start + 1
+    ):
+        start -= 1
+    end = occurrence.tok_end
+    while end < min(occurrence.tok_end + _COUNTRY_AFTER, len(tokens)) and not (
+        _crosses_hard_punctuation(segment_scan, end - 1, end + 1)
+    ):
+        end += 1
+    near = set(tokens[start : occurrence.tok_start]) | set(tokens[occurrence.tok_end : end])
+    if not near or any(named_in(c, near) for c in contexts):
+        return False
+    return any(named_in(country, near) for country in COUNTRIES)
 
 
 def _without_acronyms_defined_otherwise(

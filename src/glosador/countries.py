@@ -17,7 +17,7 @@ from functools import cache
 
 from glosador.normalize import norm_key, norm_tokens
 
-__all__ = ["cues", "named_in"]
+__all__ = ["COUNTRIES", "cues", "is_country", "named_in"]
 
 #: country (as a ``context`` names it, English or Spanish) -> demonyms (English, then
 #: Spanish in both genders and numbers) and capital
@@ -81,3 +81,12 @@ def cues(context: str) -> tuple[tuple[str, ...], ...]:
 def named_in(context: str, tokens: set[str] | frozenset[str]) -> bool:
     """Whether ``tokens`` (a clause's, a heading's, a document's) name ``context``."""
     return any(all(t in tokens for t in run) for run in cues(context))
+
+
+#: the countries listed, by their English names
+COUNTRIES: tuple[str, ...] = tuple(_CUES)
+
+
+def is_country(context: str) -> bool:
+    """Whether ``context`` names a country listed here (English or Spanish name)."""
+    return len(cues(context)) > 1

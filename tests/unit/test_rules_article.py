@@ -1581,3 +1581,42 @@ def test_a_demonym_or_a_capital_says_whose_body_a_shared_name_is(
 )
 def test_a_right_gloss_after_a_demonym_or_a_capital_is_no_finding(text: str) -> None:
     assert bundled_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # only Colombia's Corte Suprema is listed: Chile's, Spain's are other bodies
+        f"{EN} In Chile, the Corte Suprema upheld the ruling.",
+        f"{EN} Chile's Corte Suprema upheld the ruling.",
+        f"{ES} La Corte Suprema de Chile y la Corte Suprema de Justicia de Colombia fallaron.",
+        f"{EN} The Chilean Corte Suprema upheld the ruling.",
+    ],
+)
+def test_a_name_beside_another_country_is_that_country_s_body(text: str) -> None:
+    assert bundled_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{EN} In Colombia, the Corte Suprema upheld the ruling.", [("GL106", "Corte Suprema")]),
+        # a sentence away, the country no longer says whose court it is
+        (f"{EN} It happened in Chile. The Corte Suprema upheld it.", [("GL106", "Corte Suprema")]),
+        # a common term is the same notion in any country
+        (
+            f"{EN} In Honduras, the estado de excepción was extended again.",
+            [("GL106", "estado de excepción")],
+        ),
+        # a name several countries share: its gloss is checked whichever body it is
+        (
+            f"{EN} In Tegucigalpa, the Attorney General's Office (Corte Suprema de Justicia) "
+            "opened an inquiry.",
+            [("GL107", "Attorney General's Office (Corte Suprema de Justicia)")],
+        ),
+    ],
+)
+def test_a_name_of_the_listed_country_or_a_term_is_still_checked(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
