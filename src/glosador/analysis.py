@@ -175,6 +175,9 @@ class Occurrence:
     #: named as what others call it ("sometimes called Penal Forum", "known abroad
     #: as", "el llamado", "as some outlets call it"): a mention, not a choice
     called: bool = False
+    #: another country is named right beside this shared name ("In Chile, the Supreme
+    #: Court"): a body none of its readings is, so it is not resolved to one
+    foreign: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -363,7 +366,7 @@ def analyse(
     for index, placed in sorted(_placed(compiled, scans, found, ids=ids).items()):
         fuzzy.extend(_fuzzy(compiled, scans[index], index, found[index], placed))
     occurrences = _without_given_names(scans, occurrences)
-    occurrences = _without_other_countries_bodies(compiled, scans, occurrences)
+    occurrences = _without_other_countries_bodies(compiled, glossary, scans, occurrences)
     occurrences = _without_acronyms_defined_otherwise(compiled, scans, occurrences)
     wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
     languages = _segment_languages(
@@ -705,29 +708,47 @@ _COUNTRY_BEFORE, _COUNTRY_AFTER = 3, 2
 
 
 def _without_other_countries_bodies(
-    compiled: CompiledGlossary, scans: list[Scan], occurrences: list[Occurrence]
+    compiled: CompiledGlossary,
+    glossary: Glossary,
+    scans: list[Scan],
+    occurrences: list[Occurrence],
 ) -> list[Occurrence]:
-    """Drop a name only one country's body is listed under when another country is
-    named right beside it: "in Chile, the Corte Suprema" is Chile's court, not the
-    Colombian one the glossary lists (a body the glossary does not have, so nothing
-    can be said of it). Names without a country ``context`` are kept, and so are
-    common terms ("estado de excepción" in Honduras is the same legal notion); a name
-    several countries' bodies share is left to ``_resolve_ambiguity``, whose gloss
-    check holds whichever body is meant."""
+    """Set apart a name of some countries' bodies when another country is named right
+    beside it: "in Chile, the Corte Suprema" is Chile's court, not the Colombian one
+    the glossary lists. A name only one country's body is listed under is dropped (the
+    glossary does not have the body, so nothing can be said of it); a name several
+    countries share is kept ``foreign``, left unresolved, so that only what holds for
+    every listed reading is said of it (its gloss naming another kind of body). A
+    body's country is its term's ``context``, else its concept's subject's
+    parenthesis ("institution (Mexico)"). Names with no country are kept, and so are
+    common terms ("estado de excepción" in Honduras is the same legal notion)."""
     kept = []
     for occurrence in occurrences:
-        contexts = {compiled.term_of_form(f).context for f in occurrence.forms}
+        countries = {_country_of(compiled, glossary, f) for f in occurrence.forms}
         proper = all(compiled.proper[compiled.forms[f].term] for f in occurrence.forms)
         if (
-            not occurrence.resolved
-            or not proper
-            or not all(c and is_country(c) for c in contexts)
-            or not _other_country_beside(
-                segment_scan=scans[occurrence.segment], occurrence=occurrence, contexts=contexts
-            )
+            proper
+            and None not in countries
+            and _other_country_beside(scans[occurrence.segment], occurrence, countries)
         ):
-            kept.append(occurrence)
+            if occurrence.resolved:
+                continue
+            occurrence.foreign = True
+        kept.append(occurrence)
     return kept
+
+
+_OWNER = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def _country_of(compiled: CompiledGlossary, glossary: Glossary, form: int) -> str | None:
+    """The country whose body a form names, if the glossary says so."""
+    term = compiled.term_of_form(form)
+    if term.context:
+        return term.context if is_country(term.context) else None
+    concept = glossary.get(compiled.concept_of_form(form))
+    owner = _OWNER.search(concept.subject or "") if concept is not None else None
+    return owner.group(1).strip() if owner and is_country(owner.group(1).strip()) else None
 
 
 def _other_country_beside(segment_scan: Scan, occurrence: Occurrence, contexts: set[Any]) -> bool:
@@ -1677,7 +1698,7 @@ def _resolve_ambiguity(analysis: Analysis) -> None:
     named.update(f.concept for f in analysis.fuzzy)
     document_tokens: set[str] | None = None
     for occurrence in analysis.occurrences:
-        if occurrence.resolved:
+        if occurrence.resolved or occurrence.foreign:
             continue
         # the nearest evidence first: the country its own clause names ("In Bolivia, the
         # Supreme Court of Justice", "Colombia's Truth Commission (CVR)": then a wrong gloss
@@ -1782,6 +1803,23 @@ def _clause_tokens(analysis: Analysis, occurrence: Occurrence) -> set[str]:
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, occurrence.start)), default=0)
     stop = _CLAUSE_BREAK.search(text, occurrence.end)
     return set(norm_tokens(text[start : stop.start() if stop else len(text)]))
+
+
+def clause_countries(analysis: Analysis, occurrence: Occurrence) -> frozenset[str]:
+    """The countries (``glosador.countries.COUNTRIES``) the occurrence's clause names,
+    else the nearest earlier clause of its paragraph that names one ("Bolivia has had
+    caretaker governments. Jeanine Áñez served as interim president")."""
+    text = analysis.scans[occurrence.segment].text
+    stop = _CLAUSE_BREAK.search(text, occurrence.end)
+    end = stop.start() if stop else len(text)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, occurrence.start)]
+    for start in reversed([0, *breaks]):
+        tokens = set(norm_tokens(text[start:end]))
+        found = frozenset(c for c in COUNTRIES if named_in(c, tokens))
+        if found:
+            return found
+        end = start
+    return frozenset()
 
 
 def _resolve_fuzzy(analysis: Analysis, document_tokens: set[str]) -> None:
@@ -1893,6 +1931,7 @@ _CALLED_BEFORE = re.compile(
     r"formerly|once|still|locally|abroad|officially|wrongly|mistakenly)\s+"
     r"(?:called|dubbed|nicknamed)"
     r"|\b(?:so-called|llamad[oa]s?|denominad[oa]s?|apodad[oa]s?)"
+    r"|\b(?:stands?|stood)\s+for|\b(?:call|calls|called)\s+(?:it|them)(?:\s+simply)?"
     r"|\b(?:known|referred\s+to|conocid[oa]s?)(?:\s+\w+){0,2}\s+(?:as|como))"
     r"\s+(?:(?:the|el|la|los|las)\s+)?$",
     re.IGNORECASE,

@@ -7,8 +7,9 @@ too: "the Colombian Constitutional Court", "la fiscalía ecuatoriana", a datelin
 folded tokens of each such word (a run of several words, "San Salvador", counts
 when all its words are there). A capital that is also a common word or another
 place ("La Paz", "Sucre", "Santiago"), or that names a body of its own ("Lima",
-of the Lima Group), is left out. A context
-not listed here is matched by its own words only.
+of the Lima Group), is left out. A few other countries that news of the region
+names beside it (Spain, the United States, Ukraine...) are listed by their English
+and Spanish names only. A context not listed here is matched by its own words only.
 """
 
 from __future__ import annotations
@@ -41,6 +42,25 @@ _CUES: dict[str, tuple[str, ...]] = {
     "Uruguay": ("Uruguayan", "uruguayo", "Montevideo"),
     "Venezuela": ("Venezuelan", "venezolano", "Caracas"),
 }
+#: other countries news of the region often names beside it, by their names only
+#: (English, Spanish)
+_NAMES_ONLY: dict[str, tuple[str, ...]] = {
+    "Canada": ("Canadá",),
+    "China": (),
+    "Dominican Republic": ("República Dominicana",),
+    "France": ("Francia",),
+    "Germany": ("Alemania",),
+    "Haiti": ("Haití",),
+    "Italy": ("Italia",),
+    "Portugal": (),
+    "Russia": ("Rusia",),
+    "Spain": ("España",),
+    "Ukraine": ("Ucrania",),
+    "United Kingdom": ("Reino Unido",),
+    "United States": ("Estados Unidos", "EE. UU.", "EEUU"),
+}
+for _name, _spanish in _NAMES_ONLY.items():
+    _CUES[_name] = _spanish
 _SPANISH = {
     "Brasil": "Brazil",
     "Haití": "Haiti",
@@ -89,4 +109,10 @@ COUNTRIES: tuple[str, ...] = tuple(_CUES)
 
 def is_country(context: str) -> bool:
     """Whether ``context`` names a country listed here (English or Spanish name)."""
-    return len(cues(context)) > 1
+    return norm_key(context) in _KNOWN
+
+
+_KNOWN = frozenset(
+    norm_key(name)
+    for name in (*_CUES, *_SPANISH, *(es for names in _NAMES_ONLY.values() for es in names))
+)

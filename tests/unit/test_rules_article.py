@@ -1620,3 +1620,130 @@ def test_a_name_of_the_listed_country_or_a_term_is_still_checked(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+CARACAS = (
+    "The relatives of the detainees met in Caracas, Venezuela, on Monday and said they "
+    "would return next week."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parenthesis names the body the concept belongs to (subject "... (UN)")
+        (f"{ES} El Comité contra la Desaparición Forzada (ONU) pidió información.", []),
+        (f"{EN} The Committee against Torture (UN) met.", []),
+        # "Peer-review mechanism of the Human Rights Council" (its definition)
+        (f"{EN} The Universal Periodic Review (Human Rights Council) of Venezuela began.", []),
+        (
+            f"{ES} El Comité contra la Desaparición Forzada (OEA) pidió información.",
+            [("GL107", "Comité contra la Desaparición Forzada (OEA)")],
+        ),
+        (
+            f"{EN} The Universal Periodic Review (Inter-American Commission on Human Rights) "
+            "of Venezuela began.",
+            [("GL107", "Universal Periodic Review (Inter-American Commission on Human Rights)")],
+        ),
+    ],
+)
+def test_a_parenthesis_naming_the_body_a_concept_belongs_to(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two people: a word in the other gender, whatever else differs
+        (f"{ES} Juan Guaidó fue presidente encargado. Jeanine Áñez fue presidenta interina.", []),
+        # two countries' offices, the second's country in an earlier sentence
+        (
+            f"{EN} Bolivia has had caretaker governments. Jeanine Áñez served as interim "
+            "president. In Venezuela, the vice president becomes acting president.",
+            [],
+        ),
+        (
+            f"{EN} In Ukraine, the prosecutor general resigned. In Venezuela, the attorney "
+            "general did not.",
+            [],
+        ),
+        (
+            f"{ES} Juan Guaidó fue presidente encargado. Luego fue presidente interino.",
+            [("GL102", "presidente interino")],
+        ),
+        (
+            f"{EN} In Venezuela, Guaidó was interim president. In Venezuela, Rodríguez is "
+            "acting president.",
+            [("GL102", "acting president")],
+        ),
+        (
+            f"{EN} Guaidó was interim president in 2019. Rodríguez is acting president.",
+            [("GL102", "acting president")],
+        ),
+    ],
+)
+def test_gl102_compares_one_person_s_or_one_country_s_title(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a shared name beside another country: none of its listed bodies
+        (f"{CARACAS} In Chile, the Supreme Court (Corte Suprema) ruled.", []),
+        # a body's country from its concept's subject, "institution (Mexico)"
+        (
+            f"{CARACAS} Argentina's Supreme Court of Justice of the Nation (Corte Suprema de "
+            "Justicia de la Nación) ruled.",
+            [],
+        ),
+        (
+            f"{CARACAS} Mexico's Supreme Court of Justice of the Nation (Corte Suprema de "
+            "Justicia) ruled.",
+            [("GL107", "Supreme Court of Justice of the Nation (Corte Suprema de Justicia)")],
+        ),
+        (
+            f"{CARACAS} In Venezuela, the Supreme Court (Corte Suprema) ruled.",
+            [("GL107", "Supreme Court (Corte Suprema)")],
+        ),
+    ],
+)
+def test_another_country_s_body_under_a_shared_name(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{EN} The initials TSJ stand for Tribunal Supremo de Justicia.", []),
+        (f"{EN} Venezuelans call it simply the Tribunal Supremo de Justicia.", []),
+        (
+            f"{EN} The ruling cites the Ley Orgánica del Tribunal Supremo de Justicia "
+            "(Organic Law of the Supreme Court of Justice).",
+            [],
+        ),
+        (
+            f"{EN} The opposition called the Tribunal Supremo de Justicia a puppet.",
+            [("GL106", "Tribunal Supremo de Justicia")],
+        ),
+        (
+            f"{EN} The President of the Tribunal Supremo de Justicia spoke.",
+            [("GL106", "Tribunal Supremo de Justicia")],
+        ),
+        (
+            f"{EN} The ruling cites the Ley Orgánica del Tribunal Supremo de Justicia "
+            "(Organic Law).",
+            [("GL106", "Tribunal Supremo de Justicia")],
+        ),
+    ],
+)
+def test_a_spanish_name_explained_or_glossed_whole(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected

@@ -17,6 +17,7 @@ from glosador.analysis import (
     NAME_LINKS,
     Analysis,
     Occurrence,
+    clause_countries,
     quoted_span,
     sentence_initial,
 )
@@ -240,10 +241,14 @@ class InconsistentRendering(ArticleRule):
     disappearance of persons", the crime's legal name) or a listed variant adding
     words; and forms bound to different countries' usage
     (`context`: El Salvador's "régimen de excepción", another country's "estado de
-    excepción"), or only in the gender of their words (two people: "el ministro de la
-    Defensa", "la ministra de la Defensa"). A name listed the same in both languages
-    ("Universidad Central de Venezuela", `translate: false`) counts as the paragraph's
-    language's term, so an English rendering after it is a second rendering.
+    excepción"), or with a word in the other gender (two people: "el ministro de la
+    Defensa", "la ministra de la Defensa"; "presidente encargado", "presidenta
+    interina"), or used of two countries (the clause, else the nearest earlier
+    sentence of its paragraph, names a country, and the two name none in common:
+    "Bolivia's interim president", "Venezuela's acting president"). A name listed
+    the same in both languages ("Universidad Central de Venezuela", `translate:
+    false`) counts as the paragraph's language's term, so an English rendering after
+    it is a second rendering.
 
     ## Why is this bad?
     Readers take two names for two bodies. "The Supreme Court of Justice ... the
@@ -308,10 +313,11 @@ class InconsistentRendering(ArticleRule):
         """The renderings of one concept in one language that differ from the first,
         each with its segment and offset (to report them in document order)."""
         earlier: Term | None = None
+        first: Occurrence | None = None
         for occurrence, term in renderings:
             if earlier is None:
                 if not analysis.longer_name(occurrence):  # a title sets no rendering
-                    earlier = term
+                    earlier, first = term, occurrence
                 continue
             if earlier is term or earlier.term == term.term:
                 continue
@@ -325,6 +331,8 @@ class InconsistentRendering(ArticleRule):
                 continue  # "el ministro de la Defensa", "la ministra de la Defensa"
             if analysis.longer_name(occurrence):
                 continue  # a title: "the Trafficking in Persons Report"
+            if first is not None and _other_countries(analysis, first, occurrence):
+                continue  # "Bolivia's interim president", "Venezuela's acting president"
             text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
             suggestion = _adapt(_in_number_of(analysis, occurrence, earlier), text)
             raw = Raw(
@@ -338,6 +346,33 @@ class InconsistentRendering(ArticleRule):
                 (suggestion,),
             )
             yield occurrence.segment, occurrence.start, raw
+
+
+def _whole_name_glossed(analysis: Analysis, occurrence: Occurrence) -> bool:
+    """Whether a name ending a longer name is followed by a parenthesis holding another
+    rendering of its concept: the parenthesis glosses the longer name as a whole."""
+    text = analysis.scans[occurrence.segment].text
+    opening = occurrence.end + len(text[occurrence.end :]) - len(text[occurrence.end :].lstrip())
+    if not text.startswith("(", opening):
+        return False
+    closing = text.find(")", opening)
+    if closing < 0:
+        return False
+    return any(
+        other.segment == occurrence.segment
+        and opening < other.start
+        and other.end <= closing
+        and set(other.concepts) & set(occurrence.concepts)
+        for other in analysis.occurrences
+    )
+
+
+def _other_countries(analysis: Analysis, one: Occurrence, other: Occurrence) -> bool:
+    """Whether the clauses of two occurrences name countries, and none in common: a
+    term of a regional piece used of two countries' officials or institutions ("Ukraine's
+    prosecutor general", "Venezuela's attorney general") is two things, not one."""
+    mine, theirs = clause_countries(analysis, one), clause_countries(analysis, other)
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _term_in_context(analysis: Analysis, occurrence: Occurrence) -> Term:
@@ -356,22 +391,21 @@ def _term_in_context(analysis: Analysis, occurrence: Occurrence) -> Term:
 
 
 def _gender_pair(one: Term, other: Term) -> bool:
-    """Whether two Spanish terms differ only in the gender of their words
-    ("ministro"/"ministra", "presos"/"presas"): two people, not two renderings."""
+    """Whether two Spanish terms put a word in the other gender ("ministro"/"ministra",
+    "presos"/"presas", "presidente encargado"/"presidenta interina"): two people, not
+    two renderings, whatever else differs."""
     from glosador.normalize import norm_tokens
 
     a, b = norm_tokens(one.term), norm_tokens(other.term)
-    if one.language != "es" or len(a) != len(b) or a == b:
+    if one.language != "es" or a == b:
         return False
-    for x, y in zip(a, b, strict=True):
-        if x == y:
-            continue
+    for x, y in zip(a, b, strict=False):
         stem_x, stem_y = x.rstrip("s"), y.rstrip("s")
-        if len(stem_x) < 2 or stem_x[:-1] != stem_y[:-1]:
-            return False
-        if {stem_x[-1], stem_y[-1]} not in ({"o", "a"}, {"e", "a"}):
-            return False
-    return True
+        if x == y or len(stem_x) < 3 or stem_x[:-1] != stem_y[:-1]:
+            continue
+        if {stem_x[-1], stem_y[-1]} in ({"o", "a"}, {"e", "a"}):
+            return True
+    return False
 
 
 def _expands(one: Term, other: Term) -> bool:
@@ -624,16 +658,21 @@ def _language_here(analysis: Analysis, occurrence: Occurrence, term: Term) -> st
 
 def _body_it_belongs_to(analysis: Analysis, concept: Concept, gloss: Occurrence) -> bool:
     """Whether the glossary's definition of ``concept`` names the gloss's concept as
-    the body it is part of ("Principal OAS organ ...", "UN special procedure ..."),
+    the body it is part of ("Principal OAS organ ...", "UN special procedure ...", a
+    subject "international body (UN)"),
     which a parenthesis after its name attributes it to, as a gloss would not. A body
     the definition merely mentions ("alliance of the PSUV") does not count."""
     about = " ".join(filter(None, (concept.subject, concept.definition)))
     if not about:
         return False
+    # the subject's parenthesis: "international body (UN)"
+    owner = re.search(r"\(([^()]+)\)\s*$", concept.subject or "")
     for concept_id in gloss.concepts:
         other = analysis.concept(concept_id)
         for terms in other.terms.values():
             for term in terms:
+                if owner and owner.group(1).strip() == term.term:
+                    return True
                 name = re.escape(term.term)
                 if re.search(rf"(?<!\w){name}(?:\s+\w+)?\s+{_PART}", about) or re.search(
                     rf"\b{_PART}\s+of\s+(?:the\s+)?{name}(?!\w)", about
@@ -696,7 +735,7 @@ class UntranslatedTerm(ArticleRule):
     also after a closing quote); a quotation in the other language, including a name
     quoted on its own (a banner reading "Liberen a los presos políticos", an HTML `<q>`,
     a name given as what others call the body: "often called the Consejo Nacional
-    Electoral",
+    Electoral", "Venezuelans call it simply the ...", or as what initials stand for,
     italics, `¡...!` inside them), and a passage marked as in a language (`<span
     lang="es">`, "[In Spanish] ..."); a block of names, one a line (signatories, a
     contact block), each written as its body writes it; a name filling a table cell
@@ -706,7 +745,9 @@ class UntranslatedTerm(ArticleRule):
     electorales, un año después](...) (in Spanish)"), or said to be in its language
     by the words of its clause ("known by its Spanish acronym, CIDH", "la ICC, como
     se la conoce en inglés"); a name inside a place's name ("Avenida Naciones Unidas") or inside a
-    longer name the glossary lacks ("the Asociación Madres de Plaza de Mayo"); the gloss
+    longer name the glossary lacks ("the Asociación Madres de Plaza de Mayo"), or
+    ending one whose parenthesis glosses it whole ("the Ley Orgánica del Tribunal
+    Supremo de Justicia (Organic Law of the Supreme Court of Justice)"); the gloss
     of such a name ("the Public Prosecutor's Office for Crimes against Humanity
     (Procuraduría de Crímenes contra la Humanidad)") or of a description, when the name
     fills the parenthesis ("the country's highest court (Tribunal Supremo de
@@ -779,6 +820,9 @@ class UntranslatedTerm(ArticleRule):
                 continue  # "the Asociación Madres de Plaza de Mayo": a longer name
             if analysis.glosses_unlisted(occurrence):
                 continue  # "... for Crimes against Humanity (Procuraduría de Crímenes ...)"
+            if longer and _whole_name_glossed(analysis, occurrence):
+                continue  # "the Ley Orgánica del Tribunal Supremo de Justicia (Organic Law
+                # of the Supreme Court of Justice)": the longer name has its gloss
             concept_id, language, suggestions = agreed
             text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
             yield Raw(
@@ -804,7 +848,9 @@ class GlossMismatch(ArticleRule):
     reported; a parenthesis that is not a gloss ("(controlled by the PSUV)",
     "(formerly the Democratic Unity Roundtable, MUD)") is left alone, and so is one
     naming the body the glossary's definition says the name is part of ("Comisión
-    Interamericana de Derechos Humanos (OEA)": "Principal OAS organ ..."), and so is
+    Interamericana de Derechos Humanos (OEA)": "Principal OAS organ ..."; a subject
+    "international body (UN)" makes "Comité contra la Desaparición Forzada (ONU)"
+    an attribution), and so is
     a list: two names or two acronyms in one parenthesis ("R4V (UNHCR and IOM)",
     "United Nations (UNICEF, PAHO and OCHA)"), and so is a common noun of another
     concept after a proper name, which describes the body ("Foro Penal: 900 political
@@ -974,8 +1020,11 @@ class GlossMismatch(ArticleRule):
         for j in main.glosses:
             gloss = analysis.occurrences[j]
             wrong = analysis.term(gloss)
+            named = set(gloss.concepts)
+            if main.foreign:  # another country's body: any reading of the gloss may be it
+                named |= {analysis.compiled.concept_of_form(f) for f in gloss.forms}
             if (
-                set(main.concepts) & set(gloss.concepts)
+                set(main.concepts) & named
                 or _ends_with(analysis, main, gloss.concepts)
                 or wrong.type in ABBREVIATED
             ):
