@@ -1983,7 +1983,10 @@ def _mark_quoted(analysis: Analysis) -> None:
         italics = analysis.document.segments[occurrence.segment].italics
         if italics:
             occurrence.in_italics = any(
-                i_start <= start and end <= i_end for i_start, i_end in italics
+                i_start <= start
+                and end <= i_end
+                and not _italic_prose(analysis, occurrence.segment, i_start, i_end)
+                for i_start, i_end in italics
             )
             occurrence.in_quotation = occurrence.in_quotation or occurrence.in_italics
         occurrence.called = _called(text, start, end)
@@ -2035,6 +2038,25 @@ _TITLE_NOUNS = frozenset(
     ]
 )
 _TITLE_REACH = 6  #: words between a title's noun and a term inside the title
+
+
+_ITALIC_PROSE_WORDS = 8  #: an italic run this long, in sentence case, is prose
+
+
+def _italic_prose(analysis: Analysis, segment: int, start: int, end: int) -> bool:
+    """Whether an italic run is a sentence of the paragraph's own language (a photo
+    caption, an emphasised line), set in italics for style, not to mark foreign words
+    or a title: eight words or more, most of them lower case, and function words of
+    the paragraph's language."""
+    words = _WORDS.findall(analysis.scans[segment].text[start:end])
+    if len(words) < _ITALIC_PROSE_WORDS or 2 * sum(w[:1].islower() for w in words) < len(words):
+        return False
+    language = analysis.segment_languages[segment]
+    row = word_row(norm_tokens(" ".join(words)))
+    return language is not None and _settled(row) == language
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _in_a_titled_document(segment_scan: Scan, tok_start: int) -> bool:

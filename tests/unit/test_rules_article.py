@@ -1747,3 +1747,37 @@ def test_a_spanish_name_explained_or_glossed_whole(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a caption in italics is prose of the paragraph's language, not a marked name
+        (
+            f"{EN}\n\n*Relatives wait outside the Dirección General de Contrainteligencia "
+            "Militar in Caracas, where several detainees are held.*\n",
+            [("GL106", "Dirección General de Contrainteligencia Militar")],
+        ),
+        (
+            f"{EN}\n\n*The families said the Asamblea Nacional had ignored every one of their "
+            "letters since March.*\n",
+            [("GL106", "Asamblea Nacional")],
+        ),
+        # italics marking a foreign name, a short phrase, a title, or another language
+        (f"{EN} The *Asamblea Nacional* met again on Tuesday.\n", []),
+        (
+            f"{EN}\n\n*Informe Anual de la Comisión Interamericana de Derechos Humanos sobre "
+            "Venezuela y Nicaragua*\n",
+            [],
+        ),
+        (
+            f"{EN}\n\n*Los familiares dijeron que la Asamblea Nacional no respondió a ninguna "
+            "de sus cartas.*\n",
+            [],
+        ),
+    ],
+)
+def test_italics_mark_names_and_titles_not_captions(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r, s) for r, s, _ in bundled_findings(text, fmt="markdown")] == expected

@@ -736,7 +736,8 @@ class UntranslatedTerm(ArticleRule):
     quoted on its own (a banner reading "Liberen a los presos políticos", an HTML `<q>`,
     a name given as what others call the body: "often called the Consejo Nacional
     Electoral", "Venezuelans call it simply the ...", or as what initials stand for,
-    italics, `¡...!` inside them), and a passage marked as in a language (`<span
+    italics (not a caption or other sentence of the paragraph's language set in
+    italics for style), `¡...!` inside them), and a passage marked as in a language (`<span
     lang="es">`, "[In Spanish] ..."); a block of names, one a line (signatories, a
     contact block), each written as its body writes it; a name filling a table cell
     beside a cell that names its concept in the other language (a row "| Ombudsman's
