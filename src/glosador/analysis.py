@@ -18,7 +18,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import add, ne, sub
@@ -29,7 +29,7 @@ import numpy.typing as npt
 
 from glosador.candidates import placements, promising, token_ids
 from glosador.countries import COUNTRIES, is_country, named_in
-from glosador.extract import Document
+from glosador.extract import Document, Segment
 from glosador.language import (
     MIN_WORDS_FOR_LANGDETECT,
     detect,
@@ -61,7 +61,18 @@ from glosador.matcher import (
 from glosador.model import Concept, Glossary, Term, TermType
 from glosador.normalize import has_accents, lower_tokens, norm_tokens, strip_accents
 
-__all__ = ["Analysis", "Fuzzy", "Occurrence", "analyse", "quoted_span", "sentence_initial"]
+__all__ = [
+    "Analysis",
+    "Fuzzy",
+    "Occurrence",
+    "analyse",
+    "headline",
+    "language_label",
+    "name_before",
+    "quoted_span",
+    "sentence_initial",
+    "verbatim",
+]
 
 #: a sentence ending between two words of a span
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)")
@@ -202,6 +213,9 @@ class Fuzzy:
     #: other concepts the span mixes the forms of (a name shared by two countries'
     #: courts), until the document tells which it is
     alternatives: tuple[str, ...] = ()
+    #: a near miss with a content word changed for a related one ("Libertad" for
+    #: "Liberación"): a slip only where the document also names the concept as listed
+    unsure: bool = False
 
     def concepts(self) -> tuple[str, ...]:
         return (self.concept, *self.alternatives)
@@ -368,6 +382,9 @@ def analyse(
     occurrences = _without_given_names(scans, occurrences)
     occurrences = _without_other_countries_bodies(compiled, glossary, scans, occurrences)
     occurrences = _without_acronyms_defined_otherwise(compiled, scans, occurrences)
+    if fuzzy:
+        fuzzy = _without_other_countries_near_misses(compiled, glossary, scans, fuzzy)
+        fuzzy = _with_named_evidence(occurrences, fuzzy)
     wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
     languages = _segment_languages(
         scans,
@@ -377,6 +394,7 @@ def analyse(
         wanted,
         [s.quotes for s in document.segments],
         scores,
+        _listed_lines(document.segments) if wanted else frozenset(),
     )
     occurrences = _without_imperatives(
         scans, occurrences, languages, [s.quotes for s in document.segments]
@@ -387,6 +405,7 @@ def analyse(
     _mark_quoted(analysis)
     _link_glosses(analysis)
     _near_glosses(analysis)
+    _short_before_own_acronym(analysis)
     _pair_table_cells(analysis)
     _resolve_ambiguity(analysis)
     _assign_context(analysis)
@@ -407,7 +426,7 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
         return []
     text, starts, ends = segment_scan.text, segment_scan.starts, segment_scan.ends
     caps: bool | None = _ASCII_LOWER.search(text) is None and not any(map(str.islower, text))
-    if not caps and _headline(text):
+    if not caps and headline(text):
         caps = None  # a headline in title case: a capitalised word may be any word
     taken = [False] * len(segment_scan.tokens)
     chosen: list[Occurrence] = []
@@ -457,7 +476,7 @@ def _in_a_symbol(text: str, start: int, end: int) -> bool:
 _HEADLINE_SHARE = 0.8  #: of a headline's longer words, how many are capitalised
 
 
-def _headline(text: str) -> bool:
+def headline(text: str) -> bool:
     """Whether a short segment is in title case: "Families' Bid to Free Venezuela's
     Prisoners Draws on Lessons From Managua"."""
     if len(text) > 200:
@@ -738,6 +757,45 @@ def _without_other_countries_bodies(
     return kept
 
 
+def _with_named_evidence(occurrences: list[Occurrence], fuzzy: list[Fuzzy]) -> list[Fuzzy]:
+    """Keep a near miss with a related content word changed ("Comité por la Libertad
+    de los Presos Políticos") only when the document names its concept as listed too:
+    then it is that committee, misnamed; else it may be another body."""
+    if not any(item.unsure for item in fuzzy):
+        return fuzzy
+    named = {o.concepts[0] for o in occurrences if o.resolved}
+    return [item for item in fuzzy if not item.unsure or item.concept in named]
+
+
+#: how far after a span not listed a country named makes it that country's body:
+#: "la Comisión Nacional de Derechos Humanos de la República Dominicana"
+_NEAR_COUNTRY_AFTER = 4
+
+
+def _without_other_countries_near_misses(
+    compiled: CompiledGlossary, glossary: Glossary, scans: list[Scan], fuzzy: list[Fuzzy]
+) -> list[Fuzzy]:
+    """Drop a span that is not listed (a near miss, a mixed rendering) of one country's
+    body when another country is named right beside it: "la Comisión Nacional de
+    Derechos Humanos de República Dominicana" is the Dominican body, not a near miss of
+    Mexico's "Comisión Nacional de los Derechos Humanos"."""
+    kept = []
+    for item in fuzzy:
+        # the countries of every reading: "Tribunal Supremo de Justicia" is Venezuela's
+        # and Bolivia's
+        countries = {
+            _country_of(compiled, glossary, form)
+            for concept_id in item.concepts()
+            for form in compiled.concept_forms(concept_id)
+        }
+        if None not in countries and _other_country_beside(
+            scans[item.segment], item, countries, _NEAR_COUNTRY_AFTER
+        ):
+            continue
+        kept.append(item)
+    return kept
+
+
 _OWNER = re.compile(r"\(([^()]+)\)\s*$")
 
 
@@ -751,9 +809,15 @@ def _country_of(compiled: CompiledGlossary, glossary: Glossary, form: int) -> st
     return owner.group(1).strip() if owner and is_country(owner.group(1).strip()) else None
 
 
-def _other_country_beside(segment_scan: Scan, occurrence: Occurrence, contexts: set[Any]) -> bool:
+def _other_country_beside(
+    segment_scan: Scan,
+    occurrence: Occurrence | Fuzzy,
+    contexts: set[Any],
+    after: int = _COUNTRY_AFTER,
+) -> bool:
     """Whether a country other than ``contexts`` is named within a few words of the
-    name, in its own sentence (the window stops at hard punctuation)."""
+    name (``after`` tokens after it), in its own sentence (the window stops at hard
+    punctuation)."""
     tokens = segment_scan.tokens
     start = occurrence.tok_start
     while start > max(occurrence.tok_start - _COUNTRY_BEFORE, 0) and not _crosses_hard_punctuation(
@@ -761,7 +825,7 @@ def _other_country_beside(segment_scan: Scan, occurrence: Occurrence, contexts: 
     ):
         start -= 1
     end = occurrence.tok_end
-    while end < min(occurrence.tok_end + _COUNTRY_AFTER, len(tokens)) and not (
+    while end < min(occurrence.tok_end + after, len(tokens)) and not (
         _crosses_hard_punctuation(segment_scan, end - 1, end + 1)
     ):
         end += 1
@@ -941,13 +1005,16 @@ def _variant_spelling(have: str, want: str) -> bool:
     return previous[-1] <= (1 if min(len(have), len(want)) <= 4 else 2)
 
 
-def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int, bool] | None:
+def _interior_edit(
+    window: Sequence[str], form: Sequence[str]
+) -> tuple[int, int, bool, bool] | None:
     """Where ``window`` differs from ``form`` by one interior word added, dropped or changed.
 
     Two edits count as one when every word involved is a function word (a
     preposition changed with its article: "in Defense" for "for the Defense").
-    Returns the window's ``[start, end)`` of the edited words, and whether a content
-    word was dropped. A content word added is no slip: the longer name is another.
+    Returns the window's ``[start, end)`` of the edited words, whether a content
+    word was dropped, and whether a content word was changed for a related one (see
+    ``_related_words``). A content word added is no slip: the longer name is another.
     """
     window, form = tuple(window), tuple(form)
     if not window or window == form or window[0] != form[0] or window[-1] != form[-1]:
@@ -956,7 +1023,7 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
     if m == n - 1:  # two words written as one: "Non Repetition" as "Nonrepetition"
         at = next((i for i in range(m) if window[i] != form[i]), m)
         if at < m and window[at] == form[at] + form[at + 1] and window[at + 1 :] == form[at + 2 :]:
-            return (at, at + 1, False)
+            return (at, at + 1, False, False)
     if abs(n - m) > 2:
         return None
     # token Levenshtein with a backtrace, inner part only (first and last words match);
@@ -982,13 +1049,16 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
     edited_w: list[int] = []
     edited_words: list[str] = []
     content = False  # a content word dropped
+    related = False  # a content word changed for a related one
     i, j = rows - 1, cols - 1
     while i > 0 or j > 0:
         if i and j and cost[i][j] == cost[i - 1][j - 1] + (inner_w[i - 1] != inner_f[j - 1]):
             have, want = inner_w[i - 1], inner_f[j - 1]
             if have != want:
                 if not _variant_spelling(have, want):
-                    return None  # "Superior" for "Supremo": another body, not a slip
+                    if related or not _related_words(have, want):
+                        return None  # "Superior" for "Supremo": another body, not a slip
+                    related = True  # "Libertad" for "Liberación": perhaps
                 edited_w.append(i)
                 edited_words += [have, want]
             i, j = i - 1, j - 1
@@ -1006,8 +1076,18 @@ def _interior_edit(window: Sequence[str], form: Sequence[str]) -> tuple[int, int
     if distance == 2 and not all(word in STOPWORDS for word in edited_words):
         return None
     if not edited_w:  # only words dropped: nothing of the window is edited
-        return (1, 1, content)
-    return (min(edited_w), max(edited_w) + 1, content)
+        return (1, 1, content, False)
+    return (min(edited_w), max(edited_w) + 1, content, related)
+
+
+_RELATED_PREFIX = 5  #: the letters two related words begin with alike
+
+
+def _related_words(have: str, want: str) -> bool:
+    """Whether two content words begin alike, five letters or more, as words of one
+    family do ("Libertad", "Liberación"): a name with one changed for the other may be
+    a slip, or another body ("Comité por la Libertad ..."); the document decides."""
+    return have[:_RELATED_PREFIX] == want[:_RELATED_PREFIX] and min(len(have), len(want)) > 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -1302,6 +1382,7 @@ def _fuzzy(
                         concept_id,
                         form_index,
                         _sharing(compiled, form_index),
+                        unsure=edit[3],
                     ),
                 )
     result.extend(candidate for span, (_, candidate) in sorted(near.items()) if span not in seen)
@@ -1340,7 +1421,7 @@ def _swapped(segment_scan: Scan, start: int, end: int, words: tuple[str, ...]) -
 
 def _near_spans(
     tokens: list[str], words: tuple[str, ...], base: int
-) -> Iterator[tuple[int, int, tuple[int, int, bool]]]:
+) -> Iterator[tuple[int, int, tuple[int, int, bool, bool]]]:
     """The spans at ``base`` +-1 one interior word away from ``words`` (GL108), each
     with its edit (see ``_interior_edit``), and those whose first or last word is two
     of the form's written as one ("Interamerican Commission" for "Inter-American")."""
@@ -1353,9 +1434,9 @@ def _near_spans(
         if n > 2 and end <= count:
             span = tuple(tokens[start:end])
             if span[0] == first + words[1] and span[1:] == words[2:]:
-                yield start, end, (0, 1, False)
+                yield start, end, (0, 1, False, False)
             elif span[-1] == words[-2] + last and span[:-1] == words[:-2]:
-                yield start, end, (n - 2, n - 1, False)
+                yield start, end, (n - 2, n - 1, False, False)
         if tokens[start] != first:
             continue
         for length in (n - 1, n, n + 1):
@@ -1481,6 +1562,7 @@ def _make_fuzzy(
     concept: str,
     form: int,
     alternatives: tuple[str, ...] = (),
+    unsure: bool = False,
 ) -> Fuzzy:
     return Fuzzy(
         kind,
@@ -1492,6 +1574,7 @@ def _make_fuzzy(
         concept,
         form,
         alternatives=alternatives,
+        unsure=unsure,
     )
 
 
@@ -1506,6 +1589,7 @@ def _segment_languages(
     wanted: set[int] | None = None,
     quotes: Sequence[Sequence[tuple[int, int]]] = (),
     scored: Sequence[Sequence[int]] | None = None,
+    listed: Set[int] = frozenset(),
 ) -> list[str | None]:
     """Each segment's language; only ``wanted`` segments (those naming a concept) are
     examined, the others take the document's. A quotation in another language does not
@@ -1527,7 +1611,7 @@ def _segment_languages(
         if wanted is not None and index not in wanted:
             languages.append(doc_language)
             continue
-        if _is_a_list(segment_scan.text):
+        if index in listed or _is_a_list(segment_scan.text):
             # a block of names, one a line (signatories, a contact block): each is written
             # as its body writes it, and the block has no language of its own
             languages.append(None)
@@ -1577,7 +1661,8 @@ def _settled(row: Sequence[int]) -> str | None:
 
 
 _LIST_LINE_WORDS = 8  #: the most words of a typical line of a list block
-_LINE_END = re.compile(r"[.!?]\s*$")
+#: a full stop, not an initial's ("Washington, D.C."), or a "!" or "?" ending a line
+_LINE_END = re.compile(r"(?:(?<![\s.][A-Z])\.|[!?])\s*$")
 
 
 def _is_a_list(text: str) -> bool:
@@ -1590,6 +1675,22 @@ def _is_a_list(text: str) -> bool:
     if len(lines) < 3 or any(_LINE_END.search(line) for line in lines):
         return False
     return sorted(len(line.split()) for line in lines)[len(lines) // 2] <= _LIST_LINE_WORDS
+
+
+def _listed_lines(segments: Sequence[Segment]) -> frozenset[int]:
+    """The segments that are lines of a list block broken with ``<br>`` (a contact
+    block, signatories): three lines or more in a row, most of them short, none
+    ending a sentence, as ``_is_a_list`` asks of a plain-text block."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for index, segment in enumerate([*segments, None]):
+        if segment is not None and segment.line:
+            run.append(index)
+            continue
+        if len(run) >= 3 and _is_a_list("\n".join(segments[i].text for i in run)):
+            listed.update(run)
+        run = []
+    return frozenset(listed)
 
 
 def _passage_language(analysis: Analysis, segment: int, start: int) -> str | None:
@@ -1619,6 +1720,26 @@ def _passages(analysis: Analysis, segment: int) -> list[tuple[int, int, str]]:
                 found.append((start, end, language))  # marked up: <span lang="es">
         cache[segment] = found
     return found
+
+
+#: "[sic]", "(sic)": the words before it are as in the original, errors and all
+_SIC = re.compile(r"[\[(]\s*sic\s*[\])]", re.IGNORECASE)
+_SIC_RIGHT_AFTER = re.compile(r"[\s\"'»”’]*[\[(]\s*sic\s*[\])]", re.IGNORECASE)
+
+
+def verbatim(analysis: Analysis, segment: int, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is marked as reproduced as written: "[sic]" right after
+    it, or later in the quotation holding it («... los presos politicos [sic]»), or
+    right after that quotation closes. An editor does not correct it."""
+    text = analysis.scans[segment].text
+    if "sic" not in text and "SIC" not in text and "Sic" not in text:
+        return False
+    if _SIC_RIGHT_AFTER.match(text, end):
+        return True
+    for q_start, q_end in _quotations(analysis, segment):
+        if q_start <= start and end <= q_end and _SIC.search(text, end, q_end + 8):
+            return True
+    return False
 
 
 _TERM_QUOTE_WORDS = 6  #: the most words of a quotation that names a term
@@ -2098,11 +2219,32 @@ def _in_longer_name(analysis: Analysis, occurrence: Occurrence) -> str | None:
         and tokens[after] not in foreign
     ):
         return "adjacent"
+    return name_before(analysis, occurrence)
+
+
+def name_before(analysis: Analysis, occurrence: Occurrence, title_case: bool = False) -> str | None:
+    """Whether a capitalised word not opening the sentence stands before a name, right
+    beside ("adjacent") or across a title's small words ("linked": "Protocol against
+    the Smuggling of Migrants"); in ``title_case`` (a headline), the small words may
+    be capitalised too ("Protocol Against the Smuggling of Migrants")."""
+    segment_scan = analysis.scans[occurrence.segment]
+    tokens, text = segment_scan.tokens, segment_scan.text
+    starts, ends = segment_scan.starts, segment_scan.ends
+    foreign = analysis.compiled.other_words.get(
+        analysis.compiled.term_of_form(occurrence.form).language, frozenset()
+    )
     k = occurrence.tok_start - 1
+    linking = False  # a preposition or conjunction passed, not only an article
     while k >= 0 and text[ends[k] : starts[k + 1]] == " " and tokens[k] in _TITLE_LINKS:
-        if text[starts[k]].isupper():
+        if text[starts[k]].isupper() and not title_case:
             return None
+        linking = linking or tokens[k] not in _ARTICLES
         k -= 1
+    if title_case:
+        # every word is capitalised, the first too: only a title's preposition says
+        # the words before are one name with it ("Protocol Against the ...", not
+        # "Opposition Asks the ...")
+        return "linked" if linking and k >= 0 and tokens[k] not in foreign else None
     if (
         k >= 0
         and text[ends[k] : starts[k + 1]] in _NAME_JOINS
@@ -2112,6 +2254,9 @@ def _in_longer_name(analysis: Analysis, occurrence: Occurrence) -> str | None:
     ):
         return "adjacent" if k == occurrence.tok_start - 1 else "linked"
     return None
+
+
+_ARTICLES = frozenset(["the", "el", "la", "los", "las", "a", "an"])
 
 
 def _glosses_unlisted(analysis: Analysis, occurrence: Occurrence) -> bool:
@@ -2182,7 +2327,7 @@ def _link_glosses(analysis: Analysis) -> None:
                     and analysis.occurrences[j].end <= inner_end
                 ]
                 if not inside:
-                    main.labelled = main.labelled or _language_label(text[inner_start:inner_end])
+                    main.labelled = main.labelled or language_label(text[inner_start:inner_end])
                     break
                 if not _is_gloss(analysis, segment, inner_start, inner_end, inside):
                     break
@@ -2259,6 +2404,51 @@ def _near_glosses(analysis: Analysis) -> None:
                 )
                 analysis.fuzzy.append(_with_role(item, "gloss", i))
                 break
+
+
+def _short_before_own_acronym(analysis: Analysis) -> None:
+    """A name short of its last word before its own acronym in parentheses
+    ("Servicio Bolivariano de Inteligencia (SEBIN)" for "... Inteligencia Nacional",
+    "Dirección General de Contrainteligencia (DGCIM)"): a near miss (GL108). Elsewhere
+    a name short of a word may be another body; the acronym says which is meant."""
+    compiled = analysis.compiled
+    taken: dict[int, list[tuple[int, int]]] = {}  # per segment: token spans of names
+    items: list[Occurrence | Fuzzy] = [*analysis.occurrences, *analysis.fuzzy]
+    for item in items:
+        taken.setdefault(item.segment, []).append((item.tok_start, item.tok_end))
+    for acronym in list(analysis.occurrences):
+        if not acronym.resolved or acronym.role != "main":
+            continue
+        if compiled.term_of_form(acronym.form).type is not TermType.ACRONYM:
+            continue
+        segment_scan = analysis.scans[acronym.segment]
+        text, end = segment_scan.text, acronym.tok_start
+        if end < 2 or text[segment_scan.ends[end - 1] : acronym.start] != " (":
+            continue
+        concept_id = acronym.concepts[0]
+        for form_index in compiled.concept_forms(concept_id):
+            words = compiled.forms[form_index].tokens
+            term = compiled.terms[compiled.forms[form_index].term]
+            n = len(words) - 1
+            if n < 2 or end - n < 0 or not term.is_full or words[-1] in STOPWORDS:
+                continue
+            start = end - n
+            if tuple(segment_scan.tokens[start:end]) != words[:-1]:
+                continue
+            if not text[segment_scan.starts[start]].isupper() or any(
+                s < end and start < e for s, e in taken.get(acronym.segment, ())
+            ):
+                continue
+            if _crosses_hard_punctuation(segment_scan, start, end):
+                continue
+            if start and text[segment_scan.starts[start - 1]].isupper():
+                continue  # a capitalised word before: a longer name
+            item = _make_fuzzy(
+                "near", segment_scan, acronym.segment, start, end, concept_id, form_index
+            )
+            analysis.fuzzy.append(item)
+            taken.setdefault(acronym.segment, []).append((start, end))
+            break
 
 
 def _one_word_off(words: tuple[str, ...], form: tuple[str, ...]) -> bool:
@@ -2466,7 +2656,7 @@ def _title_label(analysis: Analysis, segment: int, end: int) -> str | None:
     found = _LABEL_AHEAD.search(text, end, end + 160)
     if found is None:
         return None
-    label = _language_label(found.group(1))
+    label = language_label(found.group(1))
     between = text[end : found.start()]
     if label is None or any(c in between for c in ".!?;:"):
         return None
@@ -2477,11 +2667,51 @@ def _title_label(analysis: Analysis, segment: int, end: int) -> str | None:
     return label
 
 
-def _language_label(inner: str) -> str | None:
-    """The language a parenthesis such as "(in Spanish)" or "(en inglés)" names."""
+#: what a link's label says besides its language: "(PDF, en inglés)", "(video, 3 min)"
+_MEDIA_WORDS = frozenset(
+    [
+        "pdf",
+        "doc",
+        "docx",
+        "odt",
+        "rtf",
+        "xls",
+        "xlsx",
+        "csv",
+        "ppt",
+        "pptx",
+        "epub",
+        "zip",
+        "html",
+        "mp3",
+        "mp4",
+        "video",
+        "audio",
+        "kb",
+        "mb",
+        "min",
+        "pages",
+        "page",
+        "paginas",
+        "pagina",
+        "pp",
+        "p",
+        "documento",
+        "document",
+        "informe",
+        "report",
+    ]
+)
+
+
+def language_label(inner: str) -> str | None:
+    """The language a parenthesis such as "(in Spanish)", "(en inglés)" or a link's
+    "(PDF, en inglés)" names."""
     tokens = norm_tokens(inner)
     named = {_LANGUAGE_WORDS[t] for t in tokens if t in _LANGUAGE_WORDS}
-    if len(named) == 1 and all(t in _GLOSS_FILLER for t in tokens):
+    if len(named) == 1 and all(
+        t in _GLOSS_FILLER or t in _MEDIA_WORDS or t.isdigit() for t in tokens
+    ):
         return named.pop()
     return None
 
@@ -2491,18 +2721,51 @@ ABBREVIATED = (TermType.ACRONYM, TermType.ABBREVIATION)
 
 
 def _describes(analysis: Analysis, main: Occurrence, inside: list[int]) -> bool:
-    """Whether the region after a proper name describes it rather than glossing it: its
-    only names are common nouns of other concepts ("Foro Penal: 900 political prisoners",
-    "Foro Penal (political prisoners)"). A name's translation is a name; a common noun
-    glosses a common noun ("presos políticos (political prisoners)")."""
+    """Whether the region after a name describes it rather than glossing it.
+
+    Its only names are common nouns of other concepts after a proper name ("Foro
+    Penal: 900 political prisoners", "Foro Penal (political prisoners)"), or proper
+    names of other concepts after a common noun, which give a source or an example
+    ("crimen de lesa humanidad (Estatuto de Roma, artículo 7)", "presos políticos
+    (Foro Penal)"), or names (not acronyms) of other concepts of another kind where
+    one is a place or a legal instrument ("la sede del SEBIN (El Helicoide)", "la Corte Penal
+    Internacional (Estatuto de Roma)"). A name's translation is a name of the same
+    kind; a common noun glosses a common noun ("presos políticos (political
+    prisoners)")."""
     compiled = analysis.compiled
-    if not compiled.proper[compiled.forms[main.form].term]:
+    glossed = compiled.proper[compiled.forms[main.form].term]
+    others = [analysis.occurrences[j] for j in inside]
+    if any(set(main.concepts) & set(o.concepts) for o in others):
         return False
+    if all(compiled.proper[compiled.forms[o.form].term] != glossed for o in others):
+        return True
+    kind = _kind(analysis, main)
     return all(
-        not compiled.proper[compiled.forms[analysis.occurrences[j].form].term]
-        and not set(main.concepts) & set(analysis.occurrences[j].concepts)
-        for j in inside
-    )
+        (other := _kind(analysis, o)) != kind
+        and _SPECIFIC_KINDS & {kind, other}
+        and compiled.term_of_form(o.form).type not in ABBREVIATED
+        for o in others
+    )  # an acronym is the name's, right or wrong: "Convention against Torture (SPT)"
+
+
+#: kinds of concept a parenthesis names to say where or under what a body or term is
+_SPECIFIC_KINDS = frozenset({"place", "instrument"})
+
+
+def _kind(analysis: Analysis, occurrence: Occurrence) -> str:
+    """The kind of thing an occurrence names, from its concepts' ``subject``: "place",
+    "instrument" (``law (instrument)``), else the subject's head word ("institution");
+    empty when its concepts differ in kind or say none."""
+    kinds = set()
+    for concept_id in occurrence.concepts:
+        subject = (analysis.concept(concept_id).subject or "").strip().lower()
+        if subject.startswith("place"):
+            kinds.add("place")
+        elif subject.startswith("law (instrument"):
+            kinds.add("instrument")
+        else:
+            kinds.add(subject.split(" (")[0])
+    return kinds.pop() if len(kinds) == 1 else ""
 
 
 def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: list[int]) -> bool:

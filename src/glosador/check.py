@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from glosador.analysis import analyse
+from glosador.analysis import analyse, verbatim
 from glosador.config import Config, load_config
 from glosador.extract import Document, LineIndex, document_from_text
 from glosador.glossary import is_bundled_name, load_glossary
@@ -67,7 +67,7 @@ def check_document(
     enabled = options.enabled()
     for rule in enabled:
         raws.extend(rule.check(analysis))
-    raws = _one_per_span(raws)
+    raws = [r for r in _one_per_span(raws) if not verbatim(analysis, r.segment, r.start, r.end)]
     index = LineIndex(document.text)
     findings = [_place(raw, document, index, options) for raw in raws]
     findings = apply_suppressions(

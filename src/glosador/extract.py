@@ -139,6 +139,9 @@ class Segment:
     italics: tuple[tuple[int, int], ...] = ()
     #: a table cell's column header as written ("Spanish name"); empty elsewhere
     column: str = ""
+    #: one line of a block broken into lines (HTML ``<br>``): an address, a contact
+    #: block, a list of signatories
+    line: bool = False
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span(start, end)

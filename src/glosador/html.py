@@ -416,9 +416,14 @@ class _Extractor:
         self.data_seen = False
         self.cell = 0
         self.column = ""
+        #: whether the open segment follows a ``<br>`` of its block
+        self.after_break = False
 
-    def flush(self) -> None:
+    def flush(self, by_break: bool = False) -> None:
+        """End the open segment; ``by_break`` when a ``<br>`` ends it."""
         builder = self.builder
+        line = by_break or self.after_break
+        self.after_break = by_break
         if builder.length:
             text = builder.text()
             if not text.isspace():
@@ -434,6 +439,7 @@ class _Extractor:
                         tuple(self.languages),
                         tuple(self.italics),
                         self.column,
+                        line,
                     )
                 )
             self.builder = OffsetBuilder()
@@ -482,6 +488,9 @@ class _Extractor:
             self.skipping += 1
         if tag not in _BLOCKS:
             self.inline.append((self.flushes, self.builder.length, _language_of(node)))
+        if tag == "br":
+            self.flush(by_break=True)
+            return False
         if tag in _BLOCKS:
             self.flush()
             declared = None if tag in ("html", "body") else _language_of(node)

@@ -61,7 +61,7 @@ def test_sarif_validates_against_the_schema(
     hook = FIXTURES / "hook"
     Path("mixed.md").write_text((hook / "mixed.md").read_text(encoding="utf-8"), encoding="utf-8")
     Path("gloss.txt").write_text(
-        "# glosador: ignore[GL105]\nThe National Council of Rivers (Museo del Mar Abierto) met.\n",
+        "# glosador: ignore[GL105]\nThe National Council of Rivers (Liga de Lectores Independientes) met.\n",
         encoding="utf-8",
     )
     main(["check", "--glossary", str(hook / "glossary"), "--format", "sarif", "."])

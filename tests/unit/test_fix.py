@@ -15,7 +15,7 @@ from glosador.model import Finding, Glossary, Severity
 from glosador.runner import FixMode, Task, check_file, fix_document
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "fixtures" / "hook" / "glossary"
-GLOSS = "The National Council of Rivers (Museo del Mar Abierto) met."
+GLOSS = "The National Council of Rivers (Liga de Lectores Independientes) met."
 MIXED = "The National Council of Rivers (Consejo Nacional de Rivers) met."
 FOREIGN = "The board met in the morning. The Consejo Nacional de Ríos voted on the new budget."
 

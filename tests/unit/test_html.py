@@ -118,6 +118,16 @@ class TestBlocks:
     def test_a_line_break_splits_the_block(self) -> None:
         assert texts("<p>Memoria<br>Justicia</p>") == ["Memoria", "Justicia"]
 
+    def test_the_lines_of_a_broken_block_are_marked(self) -> None:
+        segments, _ = html_segments("<p>Intro</p><p>Oficina<br>CIDH<br/>Prensa</p><p>End</p>")
+        assert [(s.text, s.line) for s in segments] == [
+            ("Intro", False),
+            ("Oficina", True),
+            ("CIDH", True),
+            ("Prensa", True),
+            ("End", False),
+        ]
+
     def test_paragraph_in_a_list_item(self) -> None:
         assert kinds("<ul><li><p>one</p><p>two</p></li></ul>") == [
             ("list-item", "one"),

@@ -1781,3 +1781,360 @@ def test_italics_mark_names_and_titles_not_captions(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(r, s) for r, s, _ in bundled_findings(text, fmt="markdown")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a source, an example, a place: no gloss
+        (f"{ES} Es un crimen de lesa humanidad (Estatuto de Roma, artículo 7).", []),
+        (f"{ES} Son casi 900 presos políticos (Foro Penal) según la última cifra.", []),
+        (f"{ES} Lo llevaron a la sede del SEBIN (El Helicoide) el martes.", []),
+        (f"{EN} The International Criminal Court (Rome Statute) can act.", []),
+        # names of the same kind: a wrong gloss
+        (
+            f"{ES} Es un crimen de lesa humanidad (war crimes) según la ONG.",
+            [("GL107", "crimen de lesa humanidad (war crimes)")],
+        ),
+        (
+            f"{EN} The Supreme Court of Justice (Consejo Nacional Electoral) ruled.",
+            [("GL107", "Supreme Court of Justice (Consejo Nacional Electoral)")],
+        ),
+        (
+            f"{ES} Lo llevaron a El Helicoide (Ramo Verde) el martes.",
+            [("GL107", "El Helicoide (Ramo Verde)")],
+        ),
+    ],
+)
+def test_a_parenthesis_naming_another_kind_of_thing_is_no_gloss(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r, s) for r, s, _ in bundled_findings(text)] == expected
+
+
+LINK = (
+    "Detailed findings of the Independent International Fact-Finding Mission on the "
+    "Bolivarian Republic of Venezuela"
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("(PDF, en inglés)", []),
+        ("(en inglés, 411 páginas)", []),
+        ("(video, en inglés)", []),
+        ("(PDF)", [("GL106", LINK[len("Detailed findings of the ") :])]),
+        ("(PDF, 2 MB)", [("GL106", LINK[len("Detailed findings of the ") :])]),
+    ],
+)
+def test_a_link_labelled_as_in_english(label: str, expected: list[tuple[str, str]]) -> None:
+    text = (
+        f"{ES} La Misión de Determinación de los Hechos publicó su informe, que está en "
+        f"[{LINK}](https://example.org/a.pdf) {label}.\n"
+    )
+    assert [(r, s) for r, s, _ in bundled_findings(text, fmt="markdown")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{ES} El Consejo reemplazó a la antigua Comisión de Derechos Humanos en 2006.", []),
+        (
+            f"{ES} Asistió la Comisión Nacional de Derechos Humanos de República Dominicana.",
+            [],
+        ),
+        (f"{ES} Asistió la Comisión Nacional de Derechos Humanos de la República Dominicana.", []),
+        # the same near miss with no other country beside it
+        (
+            f"{ES} Asistió la Comisión Nacional de Derechos Humanos de México.",
+            [("GL108", "Comisión Nacional de Derechos Humanos")],
+        ),
+        (
+            f"{ES} Asistió la Comisión Nacional de Derechos Humanos.",
+            [("GL108", "Comisión Nacional de Derechos Humanos")],
+        ),
+    ],
+)
+def test_a_near_miss_beside_another_country_is_that_country_s_body(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r, s) for r, s, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{ES} Escribió: «Queremos en casa a todos los presos politicos [sic]».", []),
+        (f"{ES} Escribió: «Queremos en casa a los presos politicos [sic] ya».", []),
+        (f"{ES} Escribió: «Queremos en casa a los presos politicos» (sic).", []),
+        (f"{ES} Escribió: «Queremos en casa a los presos politicos [sic], ya» y firmó.", []),
+        # no [sic], or one before the name: reported
+        (
+            f"{ES} Escribió: «Queremos en casa a los presos politicos ya».",
+            [("GL104", "presos politicos")],
+        ),
+        (
+            f"{ES} Escribió: «Queremos [sic] en casa a los presos politicos ya».",
+            [("GL104", "presos politicos")],
+        ),
+        (
+            f"{ES} Escribió que los presos politicos [sic] siguen presos.",
+            [],
+        ),
+        (
+            f"{ES} Escribió que los presos politicos siguen presos (sic).",
+            [("GL104", "presos politicos")],
+        ),
+    ],
+)
+def test_sic_marks_words_as_written(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r, s) for r, s, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f'{EN} "We met with Penal Forum lawyers last year," the senator said.', []),
+        (f"{EN} <q>We met with Penal Forum lawyers last year</q>, the senator said.", []),
+        (f"{EN} We met with Penal Forum lawyers last year.", [("GL103", "Penal Forum")]),
+        (
+            f"{EN} The senator met *Penal Forum* lawyers last year.",
+            [("GL103", "Penal Forum")],
+        ),
+        (
+            f'{EN} "We met with lawyers," said the senator, who called Penal Forum later.',
+            [("GL103", "Penal Forum")],
+        ),
+    ],
+)
+def test_a_deprecated_term_in_someone_s_words(text: str, expected: list[tuple[str, str]]) -> None:
+    fmt = "html" if "<q>" in text else "markdown"
+    assert [(r, s) for r, s, _ in bundled_findings(text, fmt=fmt)] == expected
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            "<p>Para consultas:<br>Oficina de Prensa<br>Comisión Interamericana de Derechos "
+            "Humanos<br>Inter-American Commission on Human Rights<br>prensa@example.org</p>",
+            [],
+        ),
+        (
+            "<address>Oficina de Prensa<br>\nInter-American Commission on Human Rights<br>\n"
+            "Washington, D.C.</address>",
+            [],
+        ),
+        # two lines are no list; a line ending a sentence is prose
+        (
+            "<p>Para consultas:<br>Inter-American Commission on Human Rights</p>",
+            [("GL106", "Inter-American Commission on Human Rights")],
+        ),
+        (
+            "<p>La nota llegó ayer.<br>La firmó la Inter-American Commission on Human "
+            "Rights.<br>Nadie respondió.</p>",
+            [("GL106", "Inter-American Commission on Human Rights")],
+        ),
+    ],
+)
+def test_an_html_block_of_lines_is_a_list(block: str, expected: list[tuple[str, str]]) -> None:
+    text = f"<p>{ES} La Comisión Interamericana de Derechos Humanos pidió respuestas.</p>{block}"
+    assert [(r, s) for r, s, _ in bundled_findings(text, fmt="html")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a related word changed, and the document names the committee as listed
+        (
+            f"{ES} Marchó el Comité por la Libertad de los Presos Políticos. Luego habló el "
+            "Comité por la Liberación de los Presos Políticos.",
+            [("GL108", "Comité por la Libertad de los Presos Políticos")],
+        ),
+        (
+            f"{ES} Marchó el Comité por la Libertad de los Presos Políticos (CLIPPVE).",
+            [("GL108", "Comité por la Libertad de los Presos Políticos")],
+        ),
+        # no such evidence: perhaps another committee
+        (f"{ES} Marchó el Comité por la Libertad de los Presos Políticos.", []),
+        # an unrelated word changed is another body, evidence or not
+        (
+            f"{ES} Marchó el Comité por la Defensa de los Presos Políticos. Luego habló el "
+            "Comité por la Liberación de los Presos Políticos.",
+            [],
+        ),
+    ],
+)
+def test_a_related_word_changed_needs_the_document_s_evidence(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r, s) for r, s, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"{ES} Lo detuvo el Servicio Bolivariano de Inteligencia (SEBIN) en su casa.",
+            [
+                (
+                    "GL108",
+                    "Servicio Bolivariano de Inteligencia",
+                    "Servicio Bolivariano de Inteligencia Nacional",
+                )
+            ],
+        ),
+        (
+            f"{ES} Lo detuvo la Dirección General de Contrainteligencia (DGCIM) en su casa.",
+            [
+                (
+                    "GL108",
+                    "Dirección General de Contrainteligencia",
+                    "Dirección General de Contrainteligencia Militar",
+                )
+            ],
+        ),
+        # the whole name, another acronym, or no acronym: nothing to say
+        (f"{ES} Lo detuvo el Servicio Bolivariano de Inteligencia Nacional (SEBIN) ayer.", []),
+        (f"{ES} Lo detuvo el Servicio Bolivariano de Inteligencia (DGCIM) en su casa.", []),
+        (f"{ES} Lo detuvo el Servicio Bolivariano de Inteligencia en su casa.", []),
+        (f"{ES} Lo detuvo el servicio de inteligencia (SEBIN) en su casa.", []),
+    ],
+)
+def test_a_name_short_of_its_last_word_before_its_own_acronym(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert bundled_findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"{EN} Protests rose, says the Venezuelan Observatory of Social Conflict (OVSC).",
+            [("GL107", "Venezuelan Observatory of Social Conflict (OVSC)", "OVCS")],
+        ),
+        (
+            f"{ES} La Comisión Interamericana de Derechos Humanos (IAHRC, por sus siglas en "
+            "inglés) otorgó medidas.",
+            [
+                (
+                    "GL107",
+                    "Comisión Interamericana de Derechos Humanos (IAHRC, por sus siglas en inglés)",
+                    "IACHR",
+                )
+            ],
+        ),
+        (
+            f"{ES} La Comisión Interamericana de Derechos Humanos (CDIH) otorgó medidas.",
+            [("GL107", "Comisión Interamericana de Derechos Humanos (CDIH)", "CIDH")],
+        ),
+        # right, far off, not a gloss, another concept's, too short to tell
+        (f"{EN} Protests rose, says the Venezuelan Observatory of Social Conflict (OVCS).", []),
+        (f"{EN} Protests rose, says the Venezuelan Observatory of Social Conflict (OBS).", []),
+        (
+            f"{EN} Protests rose, says the Venezuelan Observatory of Social Conflict (OVSC, 2019).",
+            [],
+        ),
+        (f"{ES} El Consejo Nacional Electoral (CNR) anunció los resultados.", []),
+    ],
+)
+def test_a_misspelt_acronym_after_a_name(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert bundled_findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"{ES} Habló la Fiscalía de la Corte Penal Internacional (CPI, por sus siglas en "
+            "inglés) en La Haya.",
+            [
+                (
+                    "GL107",
+                    "Fiscalía de la Corte Penal Internacional (CPI, por sus siglas en inglés)",
+                    "ICC",
+                )
+            ],
+        ),
+        (
+            f"{ES} Habló la Corte Penal Internacional (CPI, por sus siglas en inglés) ayer.",
+            [("GL107", "Corte Penal Internacional (CPI, por sus siglas en inglés)", "ICC")],
+        ),
+        (f"{ES} Habló la Corte Penal Internacional (ICC, por sus siglas en inglés) ayer.", []),
+        (f"{ES} Habló la Corte Penal Internacional (CPI, por sus siglas en español) ayer.", []),
+        (f"{ES} Habló la Corte Penal Internacional (CPI) ayer.", []),
+    ],
+)
+def test_an_acronym_labelled_in_another_language(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert bundled_findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym's capital does not open a sentence
+        (
+            f"{ES} Lo dijo Karim Khan, ICC prosecutor, en una rueda de prensa.",
+            [("GL106", "ICC prosecutor", "fiscal de la CPI")],
+        ),
+        (
+            f"{ES} Prosecutor of the International Criminal Court es su cargo desde 2021.",
+            [
+                (
+                    "GL106",
+                    "Prosecutor of the International Criminal Court",
+                    "Fiscal de la Corte Penal Internacional",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_suggestion_keeps_the_case_of_the_sentence(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert bundled_findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline in title case: the capitalised words beside are the headline's;
+        # its rendering, admitted, gives way to the body's preferred one
+        (
+            "# Supreme Tribunal of Justice Bars Opposition Governor From Office\n\n"
+            f"{EN} Venezuela's Supreme Court of Justice ruled on Monday.\n",
+            [("GL102", "Supreme Tribunal of Justice", "Supreme Court of Justice")],
+        ),
+        (
+            "# Opposition Asks the Supreme Tribunal of Justice to Act\n\n"
+            f"{EN} Venezuela's Supreme Court of Justice ruled on Monday.\n",
+            [("GL102", "Supreme Tribunal of Justice", "Supreme Court of Justice")],
+        ),
+        # in prose, a capitalised word beside makes a longer name, which sets nothing
+        (
+            f"{EN} The Supreme Tribunal of Justice Library opened. Venezuela's Supreme Court "
+            "of Justice ruled on Monday.\n",
+            [],
+        ),
+        # a preferred rendering in a headline may be ordinary words in title case
+        (
+            "# Families Say the Popular Will Is Still Ignored\n\n"
+            f"{EN} Three members of the Voluntad Popular party were freed.\n",
+            [],
+        ),
+        # a title across small words, even in a headline
+        (
+            "# Protocol Against the Smuggling of Migrants Turns Twenty\n\n"
+            f"{EN} Migrant smuggling rose again this year, the agency said.\n",
+            [],
+        ),
+    ],
+)
+def test_a_title_case_headline_sets_the_rendering(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert bundled_findings(text, fmt="markdown") == expected

@@ -18,6 +18,9 @@ from glosador.analysis import (
     Analysis,
     Occurrence,
     clause_countries,
+    headline,
+    language_label,
+    name_before,
     quoted_span,
     sentence_initial,
 )
@@ -126,6 +129,10 @@ def _adapt(replacement: str, original: str) -> str:
             w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
             for i, w in enumerate(replacement.split())
         )
+    first = words[0] if words else ""
+    if len(first) > 1 and first.isupper():
+        return replacement  # an acronym's capitals say nothing of the sentence: "dijo
+        # Karim Khan, ICC prosecutor, ..." wants "fiscal de la CPI"
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
@@ -248,7 +255,11 @@ class InconsistentRendering(ArticleRule):
     "Bolivia's interim president", "Venezuela's acting president"). A name listed
     the same in both languages ("Universidad Central de Venezuela", `translate:
     false`) counts as the paragraph's language's term, so an English rendering after
-    it is a second rendering.
+    it is a second rendering. In a headline in title case a name among the capitalised
+    words sets no rendering (they may be ordinary words: "Families Say the Popular
+    Will Is Ignored"); it is reported when it is not preferred and the body's first
+    rendering is, with the body's as suggestion ("Supreme Tribunal of Justice Bars
+    ..." over "Venezuela's Supreme Court of Justice").
 
     ## Why is this bad?
     Readers take two names for two bodies. "The Supreme Court of Justice ... the
@@ -314,7 +325,11 @@ class InconsistentRendering(ArticleRule):
         each with its segment and offset (to report them in document order)."""
         earlier: Term | None = None
         first: Occurrence | None = None
+        headlined: list[tuple[Occurrence, Term]] = []
         for occurrence, term in renderings:
+            if _in_a_headline(analysis, occurrence):
+                headlined.append((occurrence, term))
+                continue
             if earlier is None:
                 if not analysis.longer_name(occurrence):  # a title sets no rendering
                     earlier, first = term, occurrence
@@ -346,6 +361,47 @@ class InconsistentRendering(ArticleRule):
                 (suggestion,),
             )
             yield occurrence.segment, occurrence.start, raw
+        if earlier is not None and earlier.status is Status.PREFERRED:
+            yield from cls._headlined(analysis, headlined, earlier)
+
+    @classmethod
+    def _headlined(
+        cls, analysis: Analysis, headlined: list[tuple[Occurrence, Term]], body: Term
+    ) -> Iterator[tuple[int, int, Raw]]:
+        """A headline's rendering that is not preferred, where the body's is: the
+        headline is reported, with the body's as suggestion ("Supreme Tribunal of
+        Justice Bars ..." over "Venezuela's Supreme Court of Justice ruled")."""
+        for occurrence, term in headlined:
+            if term.term == body.term or term.status is Status.PREFERRED:
+                continue  # "Families Say the Popular Will Is Ignored": may be the words
+            if term.context != body.context or _expands(body, term) or _gender_pair(body, term):
+                continue
+            text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
+            suggestion = _adapt(_in_number_of(analysis, occurrence, body), text)
+            raw = Raw(
+                cls.code,
+                occurrence.segment,
+                occurrence.start,
+                occurrence.end,
+                f"{text!r} is written {suggestion!r} in the body of this document",
+                occurrence.concepts[0],
+                term.language,
+                (suggestion,),
+            )
+            yield occurrence.segment, occurrence.start, raw
+
+
+def _in_a_headline(analysis: Analysis, occurrence: Occurrence) -> bool:
+    """Whether a name stands among a title-case headline's capitalised words, which
+    make it look part of a longer name ("Supreme Tribunal of Justice Bars ...") but
+    may also be ordinary words ("Families Say the Popular Will Is Ignored"); across
+    a title's small words it is part of a title ("Protocol Against the Smuggling of
+    Migrants Turns Twenty")."""
+    return (
+        bool(analysis.longer_name(occurrence))
+        and headline(analysis.scans[occurrence.segment].text)
+        and name_before(analysis, occurrence, title_case=True) != "linked"
+    )
 
 
 def _whole_name_glossed(analysis: Analysis, occurrence: Occurrence) -> bool:
@@ -440,7 +496,9 @@ class DeprecatedTerm(ArticleRule):
     given as what others call the body ("known abroad as Penal Forum", "Penal Forum,
     as some outlets call it"); neither is reported. "Called" must be a participle
     ("sometimes called", "is called"): in "the council called the Penal Forum lawyers"
-    the name is used.
+    the name is used. A deprecated term inside a quotation (quote marks or HTML
+    `<q>`) is someone's words, quoted as they were said, and is not reported either
+    ('"We met with Penal Forum lawyers," the senator said'); one in italics is.
 
     ## Why is this bad?
     Deprecated renderings are usually wrong or misleading translations ("Penal
@@ -474,6 +532,8 @@ class DeprecatedTerm(ArticleRule):
             if occurrence.quoted or occurrence.called:
                 continue  # quoted to be named, as a correction or a style note does, or
                 # named as what others call it ("known abroad as Penal Forum")
+            if occurrence.in_quotation and not occurrence.in_italics:
+                continue  # someone's words, quoted as they were said
 
             def judge(
                 concept: Concept, term: Term, occ: Occurrence = occurrence
@@ -530,7 +590,9 @@ class MissingDiacritics(ArticleRule):
     one-word name whose only capital opens a sentence in Spanish or in a quotation
     without English words ("Sumate a la marcha": the verb, not the organisation
     Súmate; "Sumate said the count was incomplete" in English is the name); a form
-    whose words a sentence end divides ("every migrant. Trafficking ...").
+    whose words a sentence end divides ("every migrant. Trafficking ..."); a form
+    marked as written with "[sic]" or "(sic)", right after it or later in the
+    quotation holding it («... los presos politicos [sic]»), which no rule reports.
 
     ## Glossary fields
     `term` (`string`): written with its accents. Regular plurals and singulars of
@@ -865,7 +927,20 @@ class GlossMismatch(ArticleRule):
     la ONU (WGAD, por sus siglas en inglés)"). A name several countries' bodies share, in a
     document that names no country, is reported when its gloss names none of them
     ("The National Assembly (Asamblea Nacional Constituyente)"), with each reading's
-    gloss as a suggestion (the fix is offered when they agree).
+    gloss as a suggestion (the fix is offered when they agree). A parenthesis naming
+    a source or an example is no gloss: a proper name after a common noun ("crimen de
+    lesa humanidad (Estatuto de Roma, artículo 7)"), or a name of another kind where
+    one of the two is a place or a legal instrument ("la sede del SEBIN (El
+    Helicoide)"); an acronym there is still judged ("Convention against Torture (SPT)").
+
+    Two more slips are reported: an acronym's language against the label beside it
+    ("Corte Penal Internacional (CPI, por sus siglas en inglés)": the English one is
+    ICC), and an acronym no concept lists, alone in the parenthesis after a name, one
+    slip from the name's own: two neighbouring letters swapped ("Venezuelan Observatory
+    of Social Conflict (OVSC)" for OVCS) or, in four letters or more, its letters in
+    another order or one letter changed, added or dropped ("(IAHRC, por sus siglas en
+    inglés)" for IACHR). An acronym further off may be another body's, or one the
+    glossary lacks, and is left alone.
 
     ## Why is this bad?
     The gloss is where readers learn the other-language name or acronym to look
@@ -904,12 +979,15 @@ class GlossMismatch(ArticleRule):
     def check(cls, analysis: Analysis) -> Iterator[Raw]:
         for main in analysis.occurrences:
             if not main.glosses:
+                if main.resolved and main.role == "main":
+                    yield from cls._misspelt_acronym(analysis, main)
                 continue
             if not main.resolved:
                 yield from cls._wrong_for_every_reading(analysis, main)
                 continue
             concept = analysis.concept(main.concepts[0])
             yield from cls._unknown_acronym(analysis, main, concept)
+            yield from cls._acronym_in_another_language(analysis, main, concept)
             for j in main.glosses:
                 gloss = analysis.occurrences[j]
                 if concept.id in gloss.concepts or _ends_with(analysis, main, gloss.concepts):
@@ -1012,6 +1090,92 @@ class GlossMismatch(ArticleRule):
         )
 
     @classmethod
+    def _acronym_in_another_language(
+        cls, analysis: Analysis, main: Occurrence, concept: Concept
+    ) -> Iterator[Raw]:
+        """GL107 for a gloss's acronym in another language than the one its label
+        names: "Fiscalía de la Corte Penal Internacional (CPI, por sus siglas en
+        inglés)" gives the Spanish acronym as the English one (ICC)."""
+        text = analysis.scans[main.segment].text
+        for j in main.glosses:
+            gloss = analysis.occurrences[j]
+            if concept.id not in gloss.concepts:
+                if not gloss.resolved or not _ends_with(analysis, main, gloss.concepts):
+                    continue
+                # "Fiscalía de la Corte Penal Internacional (CPI, ...)": the court's
+                concept = analysis.concept(gloss.concepts[0])
+            term = analysis.term(gloss, concept.id)
+            if term.type not in ABBREVIATED:
+                continue
+            rest = text[main.end : gloss.start] + text[gloss.end : main.gloss_end]
+            label = language_label(rest.strip(" ()[]\u2014\u2013-,"))
+            if label is None or label == term.language or _form_in(concept, term, label):
+                continue
+            right = _preferred(concept, label, term)
+            if right is None or right.type not in ABBREVIATED:
+                continue
+            wrong = text[gloss.start : gloss.end]
+            yield Raw(
+                cls.code,
+                main.segment,
+                main.start,
+                main.gloss_end,
+                f"the gloss {wrong!r} is {concept.id}'s {_language_name(term.language)} "
+                f"acronym, not its {_language_name(label)} one; use {right.term!r}",
+                concept.id,
+                label,
+                (right.term, _with_gloss(text, main, gloss.start, gloss.end, right.term)),
+                (gloss.start, gloss.end, right.term),
+            )
+
+    @classmethod
+    def _misspelt_acronym(cls, analysis: Analysis, main: Occurrence) -> Iterator[Raw]:
+        """GL107 for an acronym no concept lists, alone in the parenthesis after a name
+        (perhaps with a label), one slip from the name's own: two letters swapped
+        ("Venezuelan Observatory of Social Conflict (OVSC)" for OVCS), or, in four
+        letters or more, the letters in another order ("(IAHRC, por sus siglas en
+        inglés)" for IACHR), or one changed, added or dropped. An acronym further
+        from the name's may be another body's, or one the glossary lacks: it is left
+        alone."""
+        text = analysis.scans[main.segment].text
+        found = _LONE_ACRONYM.match(text, main.end + main.quoted)
+        if found is None:
+            return
+        label = None
+        if found.group(2):
+            label = language_label(found.group(2))
+            if label is None:
+                return  # "(OVSC, 2019)": not a gloss
+        start, end = found.span(1)
+        if any(
+            o.segment == main.segment and o.start < end and start < o.end
+            for o in analysis.occurrences
+        ):
+            return  # a listed acronym (of any concept)
+        written = found.group(1)
+        concept = analysis.concept(main.concepts[0])
+        for language in (label,) if label else concept.terms:
+            for term in concept.terms.get(language, ()):
+                if term.type not in ABBREVIATED or term.status is Status.DEPRECATED:
+                    continue
+                if not _acronym_slip(written, term.term):
+                    continue
+                fixed = text[main.start : start] + term.term + text[end : found.end()]
+                yield Raw(
+                    cls.code,
+                    main.segment,
+                    main.start,
+                    found.end(),
+                    f"the acronym {written!r} after {concept.id}'s name is not its own; "
+                    f"use {term.term!r}",
+                    concept.id,
+                    term.language,
+                    (term.term, fixed),
+                    (start, end, term.term),
+                )
+                return
+
+    @classmethod
     def _wrong_for_every_reading(cls, analysis: Analysis, main: Occurrence) -> Iterator[Raw]:
         """GL107 for a name several concepts share (no country named) whose gloss names
         none of them: "The National Assembly (Asamblea Nacional Constituyente)" is
@@ -1079,6 +1243,31 @@ def _named_just_before(analysis: Analysis, main: Occurrence, concepts: tuple[str
 def _with_gloss(text: str, main: Occurrence, start: int, end: int, replacement: str) -> str:
     """The name and its gloss, ``text[start:end]`` inside it replaced."""
     return text[main.start : start] + replacement + text[end : main.gloss_end]
+
+
+#: a parenthesis holding an acronym alone, perhaps with a label: " (OVSC)", " (IAHRC,
+#: por sus siglas en inglés)"
+_LONE_ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-ZÁÉÍÓÚÑ]{2,8})[ \t]*(?:[,;][ \t]*([^()\n]*))?\)")
+
+
+def _acronym_slip(written: str, listed: str) -> bool:
+    """Whether ``written`` is ``listed`` with two neighbouring letters swapped, or,
+    in four letters or more, with its letters in another order, or one letter
+    changed, added or dropped."""
+    if written == listed:
+        return False
+    if len(written) == len(listed):
+        if len(listed) >= 4 and sorted(written) == sorted(listed):
+            return True  # its letters in another order: "IAHRC" for IACHR
+        diff = [i for i, (a, b) in enumerate(zip(written, listed, strict=True)) if a != b]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            i = diff[0]
+            return written[i] == listed[i + 1] and written[i + 1] == listed[i]
+        return len(diff) == 1 and len(listed) >= 4
+    shorter, longer = sorted((written, listed), key=len)
+    if len(longer) - len(shorter) != 1 or len(shorter) < 4:
+        return False
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 #: an acronym closing a gloss after its name: ", CNP)"
@@ -1177,7 +1366,15 @@ class NearMiss(ArticleRule):
     In a parenthesis right after a name, where the place says which body is meant, a
     gloss one word off the name's other-language form is reported whatever the word
     ("Committee for the Freedom of Political Prisoners in Venezuela (Comité por la
-    Libertad de los Presos Políticos, CLIPPVE)": "Liberación").
+    Libertad de los Presos Políticos, CLIPPVE)": "Liberación"). Elsewhere a content
+    word changed for one of its family (both begin with the same five letters:
+    "Libertad", "Liberación") is reported only when the document also names the
+    concept as listed, by a form or its acronym; without that it may be another body.
+    A name short of its last word right before its own acronym in parentheses is
+    reported too ("Servicio Bolivariano de Inteligencia (SEBIN)": the acronym says which
+    body is meant). A near miss of one country's body with another country named right
+    beside it is that country's body ("la Comisión Nacional de Derechos Humanos de
+    República Dominicana" is not Mexico's "Comisión Nacional de los Derechos Humanos").
 
     ## Why is this bad?
     A name almost right is still wrong: it cannot be found and it looks like a
