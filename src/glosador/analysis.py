@@ -487,6 +487,17 @@ def headline(text: str) -> bool:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+#: letters no English or Spanish word has: no vowel ("Sntp"), or three consonants in a
+#: row none of which joins a cluster ("Cicpc", "Dgcim"; not "Sample", "Lunch")
+_NO_WORD = re.compile(r"^[^aeiouyáéíóúü]+$|[bcdfgjkmpqvxz]{3}")
+
+
+def _no_word(word: str) -> bool:
+    """Whether a word's letters are no English or Spanish word's: an acronym written
+    in title case ("Families Ask Cicpc for Answers"), not a word ("Bid", "Clap")."""
+    return _NO_WORD.search(word.lower()) is not None
+
+
 _ASCII_LOWER = re.compile("[a-z]")  #: a lower-case letter found without a loop
 
 
@@ -612,12 +623,22 @@ def _verdict(
         quality = _case_quality(
             compiled, form, written, bool(caps), shouting, initial or not term.case_sensitive
         )
-        if quality == "case" and caps is None and all(w[:1].isupper() for w in written):
+        if (
+            quality == "case"
+            and caps is None
+            and all(w[:1].isupper() for w in written)
+            and not all(map(_no_word, written))
+        ):
             continue  # "Families' Bid to Free ...": a headline's word, not the acronym BID
         if quality is None:
             continue
         # "Dina Boluarte", "Fundación de Mera": a name, not DINA or MERA
-        named = quality == "case" and term.case_sensitive
+        named = (
+            quality == "case"
+            and term.case_sensitive
+            # in a headline every word is capitalised: a word no word is, is no name
+            and not (caps is None and all(map(_no_word, written)))
+        )
         if quality == "exact":
             quality = _accents(compiled, form, span)
             if quality is None:
@@ -698,6 +719,7 @@ def _without_given_names(scans: list[Scan], occurrences: list[Occurrence]) -> li
         and o.tok_end - o.tok_start == 1
         and _title_word(scans, o)
         and not named.intersection(o.concepts)
+        and not _no_word(scans[o.segment].text[o.start : o.end])  # no one is called Dgcim
     ]
     if not doubtful:
         return occurrences

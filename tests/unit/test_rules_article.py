@@ -2138,3 +2138,22 @@ def test_a_title_case_headline_sets_the_rendering(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert bundled_findings(text, fmt="markdown") == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        # letters no word has: an acronym in title case
+        ("## Families Ask Cicpc for Answers", [("GL105", "Cicpc", "CICPC")]),
+        ("## Three Held by Dgcim Since March", [("GL105", "Dgcim", "DGCIM")]),
+        # a word of the headline: not the acronym
+        ("## Families' Bid to Free Prisoners Grows", []),
+        ("## Families Ask Clippve-Style Groups for Help", [("GL105", "Clippve", "CLIPPVE")]),
+        ("## Clap Boxes Arrive Late in Zulia", []),
+    ],
+)
+def test_a_title_case_headline_s_acronyms(
+    heading: str, expected: list[tuple[str, str, str]]
+) -> None:
+    text = f"{heading}\n\n{EN} The CICPC, the DGCIM and the CLIPPVE did not answer.\n"
+    assert bundled_findings(text, fmt="markdown") == expected

@@ -660,7 +660,9 @@ class WrongCase(ArticleRule):
     Not reported either: a title-case word the document also writes as a person's
     first name before a surname, when it never names the acronym's body ("Dina, como
     la llaman" beside "Dina Boluarte" is not DINA); a capitalised word of a headline in
-    title case ("Families' Bid to Free ...": the word, not BID); a title-case word
+    title case ("Families' Bid to Free ...": the word, not BID; but a word whose
+    letters no word has, no vowel or three consonants in a row joining no cluster, is
+    the acronym: "Families Ask Cicpc for Answers"); a title-case word
     opening a sentence that the document also writes in lower case ("Clap for them,
     clap so they hear you": the verb, not the CLAP committees).
 
