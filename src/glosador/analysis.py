@@ -1619,10 +1619,12 @@ def _segment_languages(
     can ("...: "Releases are welcome, but they are not a policy". La Unión Europea")."""
     by_segment: dict[int, dict[str, int]] = {}
     inside: dict[int, list[str]] = {}  # per segment: the words of its glossary names
+    spans: dict[int, list[tuple[int, int]]] = {}  # and where they are
     for occurrence in occurrences:
         inside.setdefault(occurrence.segment, []).extend(
             scans[occurrence.segment].tokens[occurrence.tok_start : occurrence.tok_end]
         )
+        spans.setdefault(occurrence.segment, []).append((occurrence.start, occurrence.end))
         term = compiled.term_of_form(occurrence.form)
         if term.type is TermType.ACRONYM or len(occurrence.forms) > 1:
             continue  # shared forms say nothing about the language
@@ -1664,11 +1666,26 @@ def _segment_languages(
         # langdetect needs ten words of prose: names (a heading, a list of bodies) do not count
         prose = len(segment_scan.tokens) - len(inside.get(index, ()))
         if language is None and prose >= MIN_WORDS_FOR_LANGDETECT:
-            language = detect(segment_scan.text)
+            # on the prose alone: "Venezuela's Defensoría del Pueblo did not answer our
+            # questions" is English, whatever language its name is in
+            language = detect(_cut(segment_scan.text, spans.get(index, ())))
         # else the document's: one name alone (a table cell, a list item) does not make
         # a paragraph of its language, or no name could ever be untranslated there
         languages.append(language or doc_language)
     return languages
+
+
+def _cut(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` without ``spans`` (each replaced by a space)."""
+    if not spans:
+        return text
+    pieces, cursor = [], 0
+    for start, end in sorted(spans):
+        if start >= cursor:
+            pieces.append(text[cursor:start])
+            cursor = end
+    pieces.append(text[cursor:])
+    return " ".join(pieces)
 
 
 def _settled(row: Sequence[int]) -> str | None:
@@ -2238,10 +2255,24 @@ def _in_longer_name(analysis: Analysis, occurrence: Occurrence) -> str | None:
         and text[ends[after - 1] : starts[after]] in _NAME_JOINS
         and text[starts[after]].isupper()
         and tokens[after] not in _CALENDAR
-        and tokens[after] not in foreign
+        and not _only_foreign(analysis.compiled, tokens[after], term.language, foreign)
     ):
         return "adjacent"
     return name_before(analysis, occurrence)
+
+
+def _only_foreign(
+    compiled: CompiledGlossary, word: str, language: str, foreign: frozenset[str]
+) -> bool:
+    """Whether a word is of other languages' forms only, not of ``language``'s too:
+    "Venezuelan" beside "Asamblea Nacional" is English prose around the name, while
+    "General" after "Procuraduría" goes on with a Spanish name (both languages'
+    names have it)."""
+    if word not in foreign:
+        return False
+    return not any(
+        word in words for other, words in compiled.other_words.items() if other != language
+    )
 
 
 def name_before(analysis: Analysis, occurrence: Occurrence, title_case: bool = False) -> str | None:

@@ -110,3 +110,11 @@ def test_rows_agree_with_scores(tokens: list[str]) -> None:
         )
     for language in ("en", "es", "fr", "pt", "de", None):
         assert row_score(row, language) == (scores[language] if language else 0)
+
+
+def test_english_function_words_include_auxiliaries_and_prepositions() -> None:
+    # "Venezuela's Defensoría del Pueblo did not answer our questions about deaths"
+    words = ("did", "not", "answer", "our", "questions", "about", "deaths")
+    assert function_word_scores(words) == {"en": 4}
+    # none of them is a Spanish word
+    assert function_word_scores(("no", "respondió", "a", "nuestras", "preguntas"))["en"] == 0

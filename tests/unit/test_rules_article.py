@@ -2157,3 +2157,45 @@ def test_a_title_case_headline_s_acronyms(
 ) -> None:
     text = f"{heading}\n\n{EN} The CICPC, the DGCIM and the CLIPPVE did not answer.\n"
     assert bundled_findings(text, fmt="markdown") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word both languages' names have carries the Spanish name on: another body
+        (f"{EN} The FGR replaced the former Procuraduría General de la República in 2018.", []),
+        (
+            f"{EN} In Colombia, the Procuraduría suspended the mayor on Monday.",
+            [("GL106", "Procuraduría")],
+        ),
+        # an English word only is the prose around the name
+        (
+            f"{EN} The Venezuelan Asamblea Nacional met on Monday.",
+            [("GL106", "Asamblea Nacional")],
+        ),
+    ],
+)
+def test_a_shared_word_after_a_name_goes_on_with_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r, s) for r, s, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # English by its function words, whatever its name's language
+        (
+            "Venezuela's Defensoría del Pueblo did not answer our questions about deaths "
+            "in custody.",
+            [("GL106", "Defensoría del Pueblo")],
+        ),
+        # Spanish prose naming the body: nothing to translate
+        ("La Defensoría del Pueblo no respondió a nuestras preguntas sobre las muertes.", []),
+    ],
+)
+def test_a_short_paragraph_s_language_is_its_prose_s(
+    paragraph: str, expected: list[tuple[str, str]]
+) -> None:
+    text = f"<p>{EN}</p>\n<p>{EN}</p>\n<p>{paragraph}</p>"
+    assert [(r, s) for r, s, _ in bundled_findings(text, fmt="html")] == expected
