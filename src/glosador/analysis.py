@@ -384,7 +384,7 @@ def analyse(
     occurrences = _without_acronyms_defined_otherwise(compiled, scans, occurrences)
     if fuzzy:
         fuzzy = _without_other_countries_near_misses(compiled, glossary, scans, fuzzy)
-        fuzzy = _with_named_evidence(occurrences, fuzzy)
+        fuzzy = _with_named_evidence(scans, occurrences, fuzzy)
     wanted = {o.segment for o in occurrences} | {f.segment for f in fuzzy}
     languages = _segment_languages(
         scans,
@@ -406,6 +406,7 @@ def analyse(
     _link_glosses(analysis)
     _near_glosses(analysis)
     _short_before_own_acronym(analysis)
+    _other_language_tails(analysis)
     _pair_table_cells(analysis)
     _resolve_ambiguity(analysis)
     _assign_context(analysis)
@@ -444,6 +445,8 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
             continue  # "sin", "del", "con": words, not the acronyms SIN, DEL, CON
         if slashed and _in_a_symbol(text, starts[hit.start], ends[hit.end - 1]):
             continue  # "OEA/Ser.L/V/II", "A/HRC/61": a document symbol, not a name
+        if only and _numbered(text, ends[hit.end - 1]):
+            continue  # "ICC-02/18", "CNE-2024-017": a case or document number
         if starts[hit.start] and text[starts[hit.start] - 1] in "@#":
             continue  # "@CIDH", "#CIDH": an account or a hashtag, written as it is
         occurrence = _validate(compiled, text, starts, ends, hit, index, caps, memo, sensitive_of)
@@ -464,6 +467,12 @@ def _only_cased_forms(compiled: CompiledGlossary, forms: tuple[int, ...]) -> boo
         and not terms[compiled.forms[f].term].term.islower()
         for f in forms
     )
+
+
+def _numbered(text: str, end: int) -> bool:
+    """Whether an acronym ending at ``end`` is joined by a hyphen to a number: the
+    prefix of a case or document number ("ICC-02/18", "CIDH-1234")."""
+    return text[end : end + 1] in ("-", "\u2011") and text[end + 1 : end + 2].isdigit()
 
 
 def _in_a_symbol(text: str, start: int, end: int) -> bool:
@@ -779,14 +788,40 @@ def _without_other_countries_bodies(
     return kept
 
 
-def _with_named_evidence(occurrences: list[Occurrence], fuzzy: list[Fuzzy]) -> list[Fuzzy]:
+def _with_named_evidence(
+    scans: list[Scan], occurrences: list[Occurrence], fuzzy: list[Fuzzy]
+) -> list[Fuzzy]:
     """Keep a near miss with a related content word changed ("Comité por la Libertad
     de los Presos Políticos") only when the document names its concept as listed too:
     then it is that committee, misnamed; else it may be another body."""
     if not any(item.unsure for item in fuzzy):
         return fuzzy
     named = {o.concepts[0] for o in occurrences if o.resolved}
-    return [item for item in fuzzy if not item.unsure or item.concept in named]
+    ends = {(o.segment, o.end, c) for o in occurrences for c in o.concepts}
+    return [
+        item
+        for item in fuzzy
+        if not item.unsure
+        or (item.concept in named and not _glosses_another_name(scans, ends, item))
+    ]
+
+
+def _glosses_another_name(scans: list[Scan], ends: set[tuple[int, int, str]], item: Fuzzy) -> bool:
+    """Whether a span opens the parenthesis after a capitalised name that is no listed
+    form of its concept: its gloss ("the Comité Pro Liberación de Presos Políticos
+    (Committee for the Liberation of Political Prisoners)", Nicaragua's committee,
+    not CLIPPVE)."""
+    text = scans[item.segment].text
+    before = text[: item.start].rstrip()
+    if not before.endswith("("):
+        return False
+    name = before[:-1].rstrip()
+    words = name.split()
+    return (
+        bool(words)
+        and words[-1][:1].isupper()
+        and (item.segment, len(name), item.concept) not in ends
+    )
 
 
 #: how far after a span not listed a country named makes it that country's body:
@@ -1028,7 +1063,7 @@ def _variant_spelling(have: str, want: str) -> bool:
 
 
 def _interior_edit(
-    window: Sequence[str], form: Sequence[str]
+    window: Sequence[str], form: Sequence[str], cognates: frozenset[str] = frozenset()
 ) -> tuple[int, int, bool, bool] | None:
     """Where ``window`` differs from ``form`` by one interior word added, dropped or changed.
 
@@ -1037,6 +1072,10 @@ def _interior_edit(
     Returns the window's ``[start, end)`` of the edited words, whether a content
     word was dropped, and whether a content word was changed for a related one (see
     ``_related_words``). A content word added is no slip: the longer name is another.
+    A content word changed for a calque of a word of the name in the other language
+    (``cognates``: "Memory" for "Remembrance", the Spanish name saying "Memoria")
+    counts as related: another country's body is often named so ("Committee for the
+    Liberation of Political Prisoners", Nicaragua's).
     """
     window, form = tuple(window), tuple(form)
     if not window or window == form or window[0] != form[0] or window[-1] != form[-1]:
@@ -1078,9 +1117,10 @@ def _interior_edit(
             have, want = inner_w[i - 1], inner_f[j - 1]
             if have != want:
                 if not _variant_spelling(have, want):
-                    if related or not _related_words(have, want):
+                    if related or not (_related_words(have, want) or _calque(have, cognates)):
                         return None  # "Superior" for "Supremo": another body, not a slip
-                    related = True  # "Libertad" for "Liberación": perhaps
+                    related = True  # "Libertad" for "Liberación", "Memory" for
+                    # "Remembrance" (the Spanish name says "Memoria"): perhaps
                 edited_w.append(i)
                 edited_words += [have, want]
             i, j = i - 1, j - 1
@@ -1103,6 +1143,16 @@ def _interior_edit(
 
 
 _RELATED_PREFIX = 5  #: the letters two related words begin with alike
+
+
+def _calque(word: str, cognates: frozenset[str]) -> bool:
+    """Whether ``word`` begins as one of ``cognates`` does, five letters or more: a
+    word-for-word rendering of the name's word in the other language ("memory" for
+    the Spanish "memoria")."""
+    if len(word) <= _RELATED_PREFIX:
+        return False
+    stem = word[:_RELATED_PREFIX]
+    return any(len(c) > _RELATED_PREFIX and c[:_RELATED_PREFIX] == stem for c in cognates)
 
 
 def _related_words(have: str, want: str) -> bool:
@@ -1320,12 +1370,12 @@ def _fuzzy(
             listed = {(h.start, h.end) for h in segment_scan.hits}
         concept_id = compiled.form_concept[form_index]
         language = form_language[form_index]
+        foreign = _split_vocab(compiled, concept_id, language)[0]
         # GL108: one interior word added, dropped or changed
-        for start, end, edit in _near_spans(tokens, words, base):
+        for start, end, edit in _near_spans(tokens, words, base, foreign):
             if (start, end) in seen or (start, end) in listed:  # a listed form of any concept
                 continue
             span_words = tuple(tokens[start:end])
-            foreign = _split_vocab(compiled, concept_id, language)[0]
             if any(word in foreign for word in span_words[edit[0] : edit[1]]) or _mixed(
                 compiled, form_index, span_words
             ):
@@ -1385,6 +1435,9 @@ def _fuzzy(
                 # short of a content word, or a short form, goes on into a longer name by
                 # any preposition or "and" ("National Commission on the Disappearance of
                 # People", "Comisión para la Verdad y Acceso a la Justicia")
+            if _ends_a_longer_name(segment_scan, start):
+                continue  # "National Day of Memory for Truth and Justice": the end of
+                # another name, not "Memory, Truth and Justice" one word off
             # several names may be one word off the same span: the closest wins, a
             # changed preposition being closer than a changed noun
             changed = (Counter(span_words) - Counter(words)) + (
@@ -1442,7 +1495,7 @@ def _swapped(segment_scan: Scan, start: int, end: int, words: tuple[str, ...]) -
 
 
 def _near_spans(
-    tokens: list[str], words: tuple[str, ...], base: int
+    tokens: list[str], words: tuple[str, ...], base: int, cognates: frozenset[str] = frozenset()
 ) -> Iterator[tuple[int, int, tuple[int, int, bool, bool]]]:
     """The spans at ``base`` +-1 one interior word away from ``words`` (GL108), each
     with its edit (see ``_interior_edit``), and those whose first or last word is two
@@ -1465,9 +1518,29 @@ def _near_spans(
             end = start + length
             if end > count or tokens[end - 1] != last:
                 continue
-            edit = _interior_edit(tokens[start:end], words)
+            edit = _interior_edit(tokens[start:end], words, cognates)
             if edit is not None:
                 yield start, end, edit
+
+
+def _ends_a_longer_name(segment_scan: Scan, start: int) -> bool:
+    """Whether the words before token ``start`` are a capitalised name joined to it by
+    a preposition: "National Day of | Memory for Truth and Justice", "Comité de
+    Familiares de | ...". The span is then the end of that name."""
+    tokens, text = segment_scan.tokens, segment_scan.text
+    starts, ends = segment_scan.starts, segment_scan.ends
+    k = start - 1
+    linked = False  # by "de", "del", "of", not only an article
+    while k >= 0 and tokens[k] in NAME_LINKS and text[ends[k] : starts[k + 1]] == " ":
+        linked = linked or tokens[k] not in _ARTICLES
+        k -= 1
+    return (
+        linked
+        and k >= 0
+        and text[ends[k] : starts[k + 1]] == " "
+        and text[starts[k]].isupper()
+        and not sentence_initial(text, starts[k])
+    )
 
 
 def _goes_on_as_a_name(
@@ -1757,8 +1830,39 @@ def _passages(analysis: Analysis, segment: int) -> list[tuple[int, int, str]]:
         for start, end, language in analysis.document.segments[segment].languages:
             if language != analysis.segment_languages[segment]:
                 found.append((start, end, language))  # marked up: <span lang="es">
+        if " / " in text:
+            found.extend(
+                half
+                for half in _bilingual_halves(text)
+                if half[2] != analysis.segment_languages[segment]
+            )
         cache[segment] = found
     return found
+
+
+_HALF_WORDS = 6  #: the fewest words of each half of a bilingual line
+
+
+def _bilingual_halves(text: str) -> list[tuple[int, int, str]]:
+    """The two halves of a line written in two languages around a spaced slash, each
+    with its language, when their function words say two different ones: "Nota del
+    Sindicato ... / A note from the National Union ..." (a bilingual standfirst)."""
+    middle = text.find(" / ")
+    if middle < 0 or text.find(" / ", middle + 1) >= 0:
+        return []  # none, or a list of alternatives
+    halves = [(0, middle), (middle + 3, len(text))]
+    languages = []
+    for start, end in halves:
+        words = norm_tokens(text[start:end])
+        language = function_word_language(words, minimum=2) if len(words) >= _HALF_WORDS else None
+        if language is None:
+            return []
+        languages.append(language)
+    if languages[0] == languages[1]:
+        return []
+    return [
+        (start, end, language) for (start, end), language in zip(halves, languages, strict=True)
+    ]
 
 
 #: "[sic]", "(sic)": the words before it are as in the original, errors and all
@@ -2502,6 +2606,77 @@ def _short_before_own_acronym(analysis: Analysis) -> None:
             analysis.fuzzy.append(item)
             taken.setdefault(acronym.segment, []).append((start, end))
             break
+
+
+def _other_language_tails(analysis: Analysis) -> None:
+    """A name begun in one language and finished in the other: the head of a full form
+    up to a listed form, then the tail of the other language's full form ("the
+    Constitutional Law against Hatred, por la Convivencia Pacífica y la Tolerancia").
+    A mixed rendering (GL101) of the whole, which word-for-word comparison misses when
+    the two tails differ in length."""
+    compiled = analysis.compiled
+    for occurrence in list(analysis.occurrences):
+        if not occurrence.resolved:
+            continue
+        segment_scan = analysis.scans[occurrence.segment]
+        tokens, end = segment_scan.tokens, occurrence.tok_end
+        if end + 2 > len(tokens) or segment_scan.text[
+            occurrence.end : segment_scan.starts[end]
+        ] not in (" ", ", "):
+            continue
+        concept_id = occurrence.concepts[0]
+        language = compiled.form_language[occurrence.form]
+        forms = [
+            f
+            for f in compiled.concept_forms(concept_id)
+            if compiled.terms[compiled.forms[f].term].is_full
+        ]
+        tail = _other_tail(compiled, forms, language, tokens, end)
+        if tail == 0:
+            continue
+        for form_index in forms:
+            if compiled.form_language[form_index] != language:
+                continue
+            words = compiled.forms[form_index].tokens
+            head = next(
+                (
+                    n
+                    for n in range(len(words) - 1, 1, -1)
+                    if n <= end and tuple(tokens[end - n : end]) == words[:n]
+                ),
+                0,
+            )
+            if not head or not segment_scan.text[segment_scan.starts[end - head]].isupper():
+                continue
+            if _crosses_hard_punctuation(segment_scan, end - head, end + tail):
+                continue
+            item = _make_fuzzy(
+                "mixed",
+                segment_scan,
+                occurrence.segment,
+                end - head,
+                end + tail,
+                concept_id,
+                form_index,
+            )
+            analysis.fuzzy.append(item)
+            break
+
+
+def _other_tail(
+    compiled: CompiledGlossary, forms: list[int], language: str, tokens: list[str], at: int
+) -> int:
+    """How many tokens from ``at`` are the tail (two words or more, a content word
+    among them, not the whole) of one of ``forms`` in another language than ``language``."""
+    for form_index in forms:
+        if compiled.form_language[form_index] == language:
+            continue
+        words = compiled.forms[form_index].tokens
+        for k in range(len(words) - 1, 1, -1):
+            tail = words[-k:]
+            if tuple(tokens[at : at + k]) == tail and any(w not in STOPWORDS for w in tail):
+                return k
+    return 0
 
 
 def _one_word_off(words: tuple[str, ...], form: tuple[str, ...]) -> bool:

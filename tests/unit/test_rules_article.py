@@ -2199,3 +2199,100 @@ def test_a_short_paragraph_s_language_is_its_prose_s(
 ) -> None:
     text = f"<p>{EN}</p>\n<p>{EN}</p>\n<p>{paragraph}</p>"
     assert [(r, s) for r, s, _ in bundled_findings(text, fmt="html")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"{EN} He was charged under the Constitutional Law against Hatred, por la "
+            "Convivencia Pacífica y la Tolerancia, in 2023.",
+            [
+                (
+                    "GL101",
+                    "Constitutional Law against Hatred, por la Convivencia Pacífica y la Tolerancia",
+                )
+            ],
+        ),
+        # each language whole, or a tail of function words only
+        (
+            f"{EN} He was charged under the Constitutional Law against Hatred, for Peaceful "
+            "Coexistence and Tolerance, in 2023.",
+            [],
+        ),
+        (
+            f"{ES} Lo acusan según la Ley Constitucional contra el Odio, por la Convivencia "
+            "Pacífica y la Tolerancia, de 2017.",
+            [],
+        ),
+        (f"{EN} He was charged under the Law against Hatred, por la tarde.", []),
+    ],
+)
+def test_a_name_finished_in_the_other_language(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r, s) for r, s, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a case number, not the court
+        (f"{ES} La decisión ICC-02/18 OA se dictó en 2024.", []),
+        (f"{ES} Lo dijo la ICC en 2024.", [("GL106", "ICC")]),
+    ],
+)
+def test_an_acronym_in_a_case_number(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r, s) for r, s, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "*Nota del Sindicato Nacional de Trabajadores de la Prensa (SNTP), que se publica en "
+            "los dos idiomas. / A note from the National Union of Press Workers (SNTP), published "
+            "in both languages.*\n",
+            [],
+        ),
+        # one language on both sides of the slash: the name is untranslated
+        (
+            "A note from the Sindicato Nacional de Trabajadores de la Prensa, published in "
+            "both languages. / It was sent to the members of the union on Monday.\n",
+            [("GL106", "Sindicato Nacional de Trabajadores de la Prensa")],
+        ),
+    ],
+)
+def test_a_line_in_two_languages_around_a_slash(text: str, expected: list[tuple[str, str]]) -> None:
+    doc = f"{EN}\n\n{text}\n{EN}\n"
+    assert [(r, s) for r, s, _ in bundled_findings(doc, fmt="markdown")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the end of a longer name joined by "of": not a near miss of the shorter one
+        (f"{EN} On 24 March, the National Day of Memory for Truth and Justice, they marched.", []),
+        (
+            f"{EN} The Commission of Human Rights did not answer.",
+            [("GL108", "Commission of Human Rights")],
+        ),
+        # a calque of the Spanish name's word ("Memoria"), with the day named as listed
+        (
+            f"{EN} On 24 March, the National Day of Memory for Truth and Justice, they "
+            "marched. The National Day of Remembrance for Truth and Justice is a holiday.",
+            [("GL108", "National Day of Memory for Truth and Justice")],
+        ),
+        # and without: perhaps another body ("Liberation", Nicaragua's committee)
+        (
+            f"{EN} Relatives founded the Committee for the Liberation of Political Prisoners.",
+            [],
+        ),
+        # the gloss of another name, though the document names CLIPPVE too
+        (
+            f"{EN} In Managua they founded the Comité Pro Liberación de Presos Políticos "
+            "(Committee for the Liberation of Political Prisoners). In Caracas, CLIPPVE marched.",
+            [],
+        ),
+    ],
+)
+def test_a_near_miss_ending_a_longer_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r, s) for r, s, _ in bundled_findings(text)] == expected

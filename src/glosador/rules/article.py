@@ -165,7 +165,10 @@ class MixedRendering(ArticleRule):
     of Mothers for the Defense of the Truth", including one that moves a translated
     word to where the other language puts it ("Venezuelan Observatorio de Prisiones"
     for "Observatorio Venezolano de Prisiones"), and one that replaces half a name
-    with another concept's name in the other language ("Free the Presos Políticos").
+    with another concept's name in the other language ("Free the Presos Políticos"),
+    and one begun in one language and finished with the tail of the other language's
+    full form, whatever the two tails' lengths ("Constitutional Law against Hatred,
+    por la Convivencia Pacífica y la Tolerancia").
 
     ## Why is this bad?
     A reader can find neither form; search engines and archives split the name
@@ -1370,8 +1373,13 @@ class NearMiss(ArticleRule):
     ("Committee for the Freedom of Political Prisoners in Venezuela (Comité por la
     Libertad de los Presos Políticos, CLIPPVE)": "Liberación"). Elsewhere a content
     word changed for one of its family (both begin with the same five letters:
-    "Libertad", "Liberación") is reported only when the document also names the
-    concept as listed, by a form or its acronym; without that it may be another body.
+    "Libertad", "Liberación"), or for a calque of the name's word in the other
+    language ("Memory" for "Remembrance", the Spanish name saying "Memoria"), is
+    reported only when the document also names the concept as listed, by a form or
+    its acronym; without that it may be another body.
+    A span joined by "of" or "de" to a capitalised name before it ends that longer
+    name, and is not compared ("the National Day of Memory for Truth and Justice" is
+    not the slogan "Memory, Truth and Justice" one word off).
     A name short of its last word right before its own acronym in parentheses is
     reported too ("Servicio Bolivariano de Inteligencia (SEBIN)": the acronym says which
     body is meant). A near miss of one country's body with another country named right
