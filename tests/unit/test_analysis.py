@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import glosador
 from glosador import analysis
@@ -83,3 +85,23 @@ def test_a_name_alone_takes_the_document_language(monkeypatch: pytest.MonkeyPatc
     )
     assert found == ["en", "en", "en"]
     assert calls == 0
+
+
+_NAMING = [
+    *("so-called ", "Called ", "CALLED ", "known ", "as ", "como ", "the ", "la ", "it "),
+    *("conocida ", "stands for ", "Call it ", "\u017ftands for ", "\u0130t ", "calls \u0131t "),
+    *("referred to ", "llamado ", "x", " ", "\n", "é", "Dubbed ", "is ", "also ", "simply "),
+]
+
+
+@given(st.lists(st.sampled_from(_NAMING), max_size=12), st.integers(0, 200), st.integers(0, 60))
+@settings(max_examples=500)
+def test_the_naming_phrase_prefilter_agrees_with_the_regex(
+    parts: list[str], end: int, reach: int
+) -> None:
+    """``_called_before`` skips the regex only where it cannot match."""
+    text = "".join(parts)
+    end = min(end, len(text))
+    start = max(0, end - reach)
+    expected = analysis._CALLED_BEFORE.search(text, start, end) is not None
+    assert analysis._called_before(text, start, end) == expected
