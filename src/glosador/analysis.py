@@ -781,19 +781,44 @@ def _without_other_countries_bodies(
     parenthesis ("institution (Mexico)"). Names with no country are kept, and so are
     common terms ("estado de excepción" in Honduras is the same legal notion)."""
     kept = []
+    owners = _owners_memo(compiled, glossary)
     for occurrence in occurrences:
-        countries = {_country_of(compiled, glossary, f) for f in occurrence.forms}
-        proper = all(compiled.proper[compiled.forms[f].term] for f in occurrence.forms)
-        if (
-            proper
-            and None not in countries
-            and _other_country_beside(scans[occurrence.segment], occurrence, countries)
+        if occurrence.forms not in owners:
+            owners[occurrence.forms] = _owners(compiled, glossary, occurrence.forms)
+        countries = owners[occurrence.forms]
+        if countries is not None and _other_country_beside(
+            scans[occurrence.segment], occurrence, countries
         ):
             if occurrence.resolved:
                 continue
             occurrence.foreign = True
         kept.append(occurrence)
     return kept
+
+
+def _owners_memo(
+    compiled: CompiledGlossary, glossary: Glossary
+) -> dict[tuple[int, ...], frozenset[str] | None]:
+    """``_owners`` of the forms seen so far, kept with the compiled glossary for
+    ``glossary`` (the same name recurs in every document; bounded like ``_memo``)."""
+    cached = compiled.__dict__.get("_owners_cache")
+    if cached is None or cached[0] is not glossary or len(cached[1]) > _MEMO_SIZE:
+        cached = compiled.__dict__["_owners_cache"] = (glossary, {})
+    memo: dict[tuple[int, ...], frozenset[str] | None] = cached[1]
+    return memo
+
+
+def _owners(
+    compiled: CompiledGlossary, glossary: Glossary, forms: tuple[int, ...]
+) -> frozenset[str] | None:
+    """The countries whose bodies ``forms`` name, or None when one of them is no
+    proper name or names no country's body (then no country beside it matters)."""
+    if not all(compiled.proper[compiled.forms[f].term] for f in forms):
+        return None
+    countries = {_country_of(compiled, glossary, f) for f in forms}
+    if None in countries:
+        return None
+    return frozenset(c for c in countries if c is not None)
 
 
 def _with_named_evidence(
@@ -854,7 +879,7 @@ def _without_other_countries_near_misses(
             for form in compiled.concept_forms(concept_id)
         }
         if None not in countries and _other_country_beside(
-            scans[item.segment], item, countries, _NEAR_COUNTRY_AFTER
+            scans[item.segment], item, {c for c in countries if c}, _NEAR_COUNTRY_AFTER
         ):
             continue
         kept.append(item)
@@ -877,7 +902,7 @@ def _country_of(compiled: CompiledGlossary, glossary: Glossary, form: int) -> st
 def _other_country_beside(
     segment_scan: Scan,
     occurrence: Occurrence | Fuzzy,
-    contexts: set[Any],
+    contexts: Set[str],
     after: int = _COUNTRY_AFTER,
 ) -> bool:
     """Whether a country other than ``contexts`` is named within a few words of the

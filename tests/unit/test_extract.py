@@ -71,3 +71,16 @@ def test_document_strips_a_bom_and_picks_the_format_from_the_name() -> None:
     assert [s.text for s in doc.segments] == ["Title", "Text"]
     with pytest.raises(DocumentError, match="unknown format"):
         document_from_text("x", "a.txt", "docx")
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a", "a\n", "\n\n", "x\ny\n\nz", "é\nñ\n", "a\r\nb\rc\n", "\r"]
+)
+def test_line_starts_are_the_same_with_and_without_carriage_returns(text: str) -> None:
+    index = LineIndex(text)
+    breaks = [i + 1 for i, c in enumerate(text) if c == "\n" and text[i - 1 : i] != "\r"]
+    breaks += [i + 1 for i, c in enumerate(text) if c == "\r" and text[i + 1 : i + 2] != "\n"]
+    breaks += [i + 2 for i, c in enumerate(text) if text[i : i + 2] == "\r\n"]
+    starts = [0, *sorted(breaks)]
+    assert [index.line_span(line)[0] for line in range(1, len(starts) + 1)] == starts
+    assert index.position(len(text)) == (len(starts), len(text) - starts[-1] + 1)
