@@ -84,3 +84,15 @@ def test_line_starts_are_the_same_with_and_without_carriage_returns(text: str) -
     starts = [0, *sorted(breaks)]
     assert [index.line_span(line)[0] for line in range(1, len(starts) + 1)] == starts
     assert index.position(len(text)) == (len(starts), len(text) - starts[-1] + 1)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "\n\n", "a\n \n\t\n\nb", "\n \n", "a\nb\n\n\n c\n\t \nd", " \n\n"]
+)
+def test_blank_lines_without_carriage_returns_are_found_as_by_the_general_pattern(
+    text: str,
+) -> None:
+    from glosador.extract import _BLANK_LF_LINES, _BLANK_LINES
+
+    spans = [m.span() for m in _BLANK_LINES.finditer(text)]
+    assert [m.span() for m in _BLANK_LF_LINES.finditer(text)] == spans
