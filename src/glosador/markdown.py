@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Callable
 from typing import Any, cast
 
 import numpy as np
@@ -46,24 +47,20 @@ _SKIPPED_BLOCKS = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
 _BOUNDARIES = frozenset({"List", "Table", "TableHead", "TableRow", "FootnoteDefinition"})
 
 
-class _Offsets:
+def _char_offsets(text: str) -> Callable[[int], int]:
     """Byte offsets of the UTF-8 source as code-point offsets: a table of how many
-    characters start before each byte (the parser's offsets fall between characters)."""
+    characters start before each byte (the parser's offsets fall between characters).
 
-    __slots__ = ("_table",)
-
-    def __init__(self, text: str) -> None:
-        self._table: array[int] | None = None
-        if not text.isascii():
-            data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-            starts = np.empty(len(data) + 1, dtype=np.int32)
-            starts[0] = 0
-            np.cumsum((data & 0xC0) != 0x80, out=starts[1:])
-            self._table = array("i", starts.tobytes())
-
-    def __call__(self, offset: int) -> int:
-        table = self._table
-        return offset if table is None else table[offset]
+    Speed: called for every event, so it is a C callable: the table's ``__getitem__``,
+    or ``int`` (an int's identity) for ASCII text, where bytes are characters.
+    """
+    if text.isascii():
+        return int
+    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    starts = np.empty(len(data) + 1, dtype=np.int32)
+    starts[0] = 0
+    np.cumsum((data & 0xC0) != 0x80, out=starts[1:])
+    return array("i", starts.tobytes()).__getitem__
 
 
 class _Builder:
@@ -189,7 +186,7 @@ def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
     if not text or text.isspace():
         return [], []
     source = _parseable(text)
-    to_char = _Offsets(source)
+    to_char = _char_offsets(source)
     out = _Builder(text)
     containers: list[str] = []
     links: list[bool] = []  #: open links: whether each is an autolink (not prose)
