@@ -351,19 +351,7 @@ class InconsistentRendering(ArticleRule):
                 continue  # a title: "the Trafficking in Persons Report"
             if first is not None and _other_countries(analysis, first, occurrence):
                 continue  # "Bolivia's interim president", "Venezuela's acting president"
-            text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
-            suggestion = _adapt(_in_number_of(analysis, occurrence, earlier), text)
-            raw = Raw(
-                cls.code,
-                occurrence.segment,
-                occurrence.start,
-                occurrence.end,
-                f"{text!r} is written {suggestion!r} earlier in this document",
-                occurrence.concepts[0],
-                term.language,
-                (suggestion,),
-            )
-            yield occurrence.segment, occurrence.start, raw
+            yield cls._second_rendering(analysis, occurrence, term, earlier, "earlier in")
         if earlier is not None and earlier.status is Status.PREFERRED:
             yield from cls._headlined(analysis, headlined, earlier)
 
@@ -379,19 +367,27 @@ class InconsistentRendering(ArticleRule):
                 continue  # "Families Say the Popular Will Is Ignored": may be the words
             if term.context != body.context or _expands(body, term) or _gender_pair(body, term):
                 continue
-            text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
-            suggestion = _adapt(_in_number_of(analysis, occurrence, body), text)
-            raw = Raw(
-                cls.code,
-                occurrence.segment,
-                occurrence.start,
-                occurrence.end,
-                f"{text!r} is written {suggestion!r} in the body of this document",
-                occurrence.concepts[0],
-                term.language,
-                (suggestion,),
-            )
-            yield occurrence.segment, occurrence.start, raw
+            yield cls._second_rendering(analysis, occurrence, term, body, "in the body of")
+
+    @classmethod
+    def _second_rendering(
+        cls, analysis: Analysis, occurrence: Occurrence, term: Term, chosen: Term, where: str
+    ) -> tuple[int, int, Raw]:
+        """The finding for ``occurrence`` (written as ``term``) where the document's
+        rendering is ``chosen``, with its segment and offset."""
+        text = analysis.text(occurrence.segment, occurrence.start, occurrence.end)
+        suggestion = _adapt(_in_number_of(analysis, occurrence, chosen), text)
+        raw = Raw(
+            cls.code,
+            occurrence.segment,
+            occurrence.start,
+            occurrence.end,
+            f"{text!r} is written {suggestion!r} {where} this document",
+            occurrence.concepts[0],
+            term.language,
+            (suggestion,),
+        )
+        return occurrence.segment, occurrence.start, raw
 
 
 def _in_a_headline(analysis: Analysis, occurrence: Occurrence) -> bool:
