@@ -1866,7 +1866,7 @@ def _passages(analysis: Analysis, segment: int) -> list[tuple[int, int, str]]:
         if " / " in text:
             found.extend(
                 half
-                for half in _bilingual_halves(text)
+                for half in _bilingual_halves(text) or _halves_naming_one_concept(analysis, segment)
                 if half[2] != analysis.segment_languages[segment]
             )
         cache[segment] = found
@@ -1874,6 +1874,27 @@ def _passages(analysis: Analysis, segment: int) -> list[tuple[int, int, str]]:
 
 
 _HALF_WORDS = 6  #: the fewest words of each half of a bilingual line
+
+
+def _halves_naming_one_concept(analysis: Analysis, segment: int) -> list[tuple[int, int, str]]:
+    """The two halves of a short line around a spaced slash that name one concept in
+    two languages, each half in its name's language: a bilingual heading ("Ley de
+    amnistía en Perú / Peru's amnesty law")."""
+    text = analysis.scans[segment].text
+    middle = text.find(" / ")
+    if middle < 0 or text.find(" / ", middle + 1) >= 0:
+        return []
+    halves = [(0, middle), (middle + 3, len(text))]
+    named: list[dict[str, str]] = [{}, {}]  # per half: concept -> language of its name
+    for o in analysis.occurrences:
+        if o.segment == segment and o.resolved:
+            side = 0 if o.end <= middle else 1
+            named[side][o.concepts[0]] = analysis.compiled.term_of_form(o.form).language
+    for concept, language in named[0].items():
+        other = named[1].get(concept)
+        if other is not None and other != language:
+            return [(*halves[0], language), (*halves[1], other)]
+    return []
 
 
 def _bilingual_halves(text: str) -> list[tuple[int, int, str]]:
@@ -2766,14 +2787,18 @@ def _pair_table_cells(analysis: Analysis) -> None:
         ):
             whole[occurrence.segment] = occurrence
     for index, occurrence in whole.items():
-        neighbour = whole.get(index - 1)
-        if neighbour is None or not set(occurrence.concepts) & set(neighbour.concepts):
-            continue
         mine = analysis.compiled.term_of_form(occurrence.form).language
-        theirs = analysis.compiled.term_of_form(neighbour.form).language
-        if mine != theirs:
-            occurrence.labelled = occurrence.labelled or mine
-            neighbour.labelled = neighbour.labelled or theirs
+        # the cell before, or the one before it across a cell of the same name ("|
+        # Inter-American Court of Human Rights | Corte Interamericana ... | Corte IDH |")
+        for back in (1, 2):
+            neighbour = whole.get(index - back)
+            if neighbour is None or not set(occurrence.concepts) & set(neighbour.concepts):
+                break
+            theirs = analysis.compiled.term_of_form(neighbour.form).language
+            if mine != theirs:
+                occurrence.labelled = occurrence.labelled or mine
+                neighbour.labelled = neighbour.labelled or theirs
+                break
 
 
 _COLUMN_WORDS = 4  #: the most words of a column header that names a language

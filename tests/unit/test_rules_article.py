@@ -2296,3 +2296,35 @@ def test_a_line_in_two_languages_around_a_slash(text: str, expected: list[tuple[
 )
 def test_a_near_miss_ending_a_longer_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(r, s) for r, s, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        # a short bilingual heading: each half names the law in its language
+        ("# Ley de amnistía en Perú / Peru's amnesty law", []),
+        # one language on both sides: the English term in a Spanish heading
+        ("# La amnesty law en Perú / Qué dice el texto", [("GL106", "amnesty law")]),
+    ],
+)
+def test_a_short_heading_in_two_languages(heading: str, expected: list[tuple[str, str]]) -> None:
+    text = f"{heading}\n\n{ES} La ley de amnistía fue aprobada.\n"
+    assert [(r, s) for r, s, _ in bundled_findings(text, fmt="markdown")] == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # an acronym's cell after its name in both languages: labelled by its own
+        (
+            "| Inter-American Court of Human Rights | Corte Interamericana de Derechos "
+            "Humanos | Corte IDH |",
+            [],
+        ),
+        # after an English name only, the Spanish abbreviation is untranslated
+        ("| Inter-American Court of Human Rights | 2019 | Corte IDH |", [("GL106", "Corte IDH")]),
+    ],
+)
+def test_an_acronym_column_beside_both_names(row: str, expected: list[tuple[str, str]]) -> None:
+    text = f"{EN}\n\n| Name | Other | Short |\n|---|---|---|\n{row}\n"
+    assert [(r, s) for r, s, _ in bundled_findings(text, fmt="markdown")] == expected
