@@ -1880,11 +1880,10 @@ def _halves_naming_one_concept(analysis: Analysis, segment: int) -> list[tuple[i
     """The two halves of a short line around a spaced slash that name one concept in
     two languages, each half in its name's language: a bilingual heading ("Ley de
     amnistía en Perú / Peru's amnesty law")."""
-    text = analysis.scans[segment].text
-    middle = text.find(" / ")
-    if middle < 0 or text.find(" / ", middle + 1) >= 0:
+    halves = _slash_halves(analysis.scans[segment].text)
+    if not halves:
         return []
-    halves = [(0, middle), (middle + 3, len(text))]
+    middle = halves[0][1]
     named: list[dict[str, str]] = [{}, {}]  # per half: concept -> language of its name
     for o in analysis.occurrences:
         if o.segment == segment and o.resolved:
@@ -1897,14 +1896,22 @@ def _halves_naming_one_concept(analysis: Analysis, segment: int) -> list[tuple[i
     return []
 
 
+def _slash_halves(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of the two halves of a line around its one spaced slash; none
+    when it has no such slash, or several (a list of alternatives)."""
+    middle = text.find(" / ")
+    if middle < 0 or text.find(" / ", middle + 1) >= 0:
+        return []
+    return [(0, middle), (middle + 3, len(text))]
+
+
 def _bilingual_halves(text: str) -> list[tuple[int, int, str]]:
     """The two halves of a line written in two languages around a spaced slash, each
     with its language, when their function words say two different ones: "Nota del
     Sindicato ... / A note from the National Union ..." (a bilingual standfirst)."""
-    middle = text.find(" / ")
-    if middle < 0 or text.find(" / ", middle + 1) >= 0:
-        return []  # none, or a list of alternatives
-    halves = [(0, middle), (middle + 3, len(text))]
+    halves = _slash_halves(text)
+    if not halves:
+        return []
     languages = []
     for start, end in halves:
         words = norm_tokens(text[start:end])
