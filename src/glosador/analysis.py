@@ -2708,6 +2708,8 @@ def _other_language_tails(analysis: Analysis) -> None:
             continue
         concept_id = occurrence.concepts[0]
         language = compiled.form_language[occurrence.form]
+        if tokens[end] not in _tail_openers(compiled, concept_id, language):
+            continue  # the common case, decided by one set lookup
         forms = [
             f
             for f in compiled.concept_forms(concept_id)
@@ -2743,6 +2745,24 @@ def _other_language_tails(analysis: Analysis) -> None:
             )
             analysis.fuzzy.append(item)
             break
+
+
+def _tail_openers(compiled: CompiledGlossary, concept_id: str, language: str) -> frozenset[str]:
+    """The words a tail of the concept's full forms in languages other than
+    ``language`` can begin with (see ``_other_tail``; cached per concept and language)."""
+    cache: dict[tuple[str, str], frozenset[str]] = compiled.__dict__.setdefault(
+        "_tail_openers_cache", {}
+    )
+    found = cache.get((concept_id, language))
+    if found is None:
+        found = cache[(concept_id, language)] = frozenset(
+            compiled.forms[f].tokens[-k]
+            for f in compiled.concept_forms(concept_id)
+            if compiled.form_language[f] != language
+            and compiled.terms[compiled.forms[f].term].is_full
+            for k in range(2, len(compiled.forms[f].tokens))
+        )
+    return found
 
 
 def _other_tail(
