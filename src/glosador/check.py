@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glosador.analysis import analyse, verbatim
 from glosador.config import Config, load_config
@@ -19,10 +20,12 @@ from glosador.extract import Document, LineIndex, document_from_text
 from glosador.glossary import is_bundled_name, load_glossary
 from glosador.matcher import compile_glossary
 from glosador.model import Finding, Glossary, Report, Severity
-from glosador.pofile import PoEntry
 from glosador.rules import all_rules, get_rule, resolve_codes
 from glosador.rules.article import PRECEDENCE, ArticleRule, Raw
 from glosador.suppress import UNUSED, apply_suppressions
+
+if TYPE_CHECKING:  # the .po reader loads only when a catalog is checked
+    from glosador.pofile import PoEntry
 
 __all__ = ["CheckOptions", "check_document", "check_paths", "check_text"]
 

@@ -228,3 +228,33 @@ def test_bundled_name_merges_the_bundled_glossary_with_a_newsroom_one(tmp_path: 
     assert len(merged) == len(bundled) + 1
     assert [t.term for t in merged["foro-penal"].terms["en"]] == ["Foro Penal", "FP"]
     assert merged["ve-tsj"] == bundled["ve-tsj"]
+
+
+def test_a_check_with_a_warm_cache_never_imports_the_yaml_reader(tmp_path: Path) -> None:
+    """Start-up: every glossary file, however small, is cached once parsed, so a later
+    check (a new process) reads only pickles and never imports PyYAML (~0.02 s)."""
+    import subprocess
+    import sys
+
+    tiny = tmp_path / "tiny.yaml"  # well under a kilobyte
+    tiny.write_text(
+        "concepts:\n  - id: fp\n    terms: {es: [Foro Penal], en: [Penal Forum]}\n",
+        encoding="utf-8",
+    )
+    script = (
+        "import sys, glosador\n"
+        f"report = glosador.check_text('El Foro Penal informó.', glossary=[{str(tiny)!r}, 'bundled'])\n"
+        "print(len(report.findings), 'yaml' in sys.modules, 'glosador.pofile' in sys.modules)\n"
+    )
+    env = {**os.environ, "GLOSADOR_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    assert run() == "0 True False"  # cold: the files are parsed
+    assert run() == "0 False False"  # warm: nothing parsed, no YAML, no .po reader
+    tiny.write_text(tiny.read_text(encoding="utf-8") + "  # changed\n", encoding="utf-8")
+    assert run() == "0 True False"  # a changed file is parsed again
