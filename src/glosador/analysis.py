@@ -1405,7 +1405,8 @@ def _fuzzy(
         language = form_language[form_index]
         foreign = _split_vocab(compiled, concept_id, language)[0]
         # GL108: one interior word added, dropped or changed
-        for start, end, edit in _near_spans(tokens, words, base, foreign):
+        singular = compiled.last_singular(form_index)
+        for start, end, edit in _near_spans(tokens, words, base, foreign, singular):
             if (start, end) in seen or (start, end) in listed:  # a listed form of any concept
                 continue
             span_words = tuple(tokens[start:end])
@@ -1528,11 +1529,17 @@ def _swapped(segment_scan: Scan, start: int, end: int, words: tuple[str, ...]) -
 
 
 def _near_spans(
-    tokens: list[str], words: tuple[str, ...], base: int, cognates: frozenset[str] = frozenset()
+    tokens: list[str],
+    words: tuple[str, ...],
+    base: int,
+    cognates: frozenset[str] = frozenset(),
+    singular: str | None = None,
 ) -> Iterator[tuple[int, int, tuple[int, int, bool, bool]]]:
     """The spans at ``base`` +-1 one interior word away from ``words`` (GL108), each
-    with its edit (see ``_interior_edit``), and those whose first or last word is two
-    of the form's written as one ("Interamerican Commission" for "Inter-American")."""
+    with its edit (see ``_interior_edit``), those whose first or last word is two of
+    the form's written as one ("Interamerican Commission" for "Inter-American"), and,
+    given the ``singular`` of the form's plural last word, the form with its last word
+    in the singular ("Bolivarian National Armed Force")."""
     count, n = len(tokens), len(words)
     first, last = words[0], words[-1]
     for start in (base - 1, base, base + 1):
@@ -1547,6 +1554,14 @@ def _near_spans(
                 yield start, end, (n - 2, n - 1, False, False)
         if tokens[start] != first:
             continue
+        end = start + n
+        if (
+            singular
+            and end <= count
+            and tokens[end - 1] == singular
+            and tuple(tokens[start : end - 1]) == words[:-1]
+        ):
+            yield start, end, (n - 1, n, False, False)
         for length in (n - 1, n, n + 1):
             end = start + length
             if end > count or tokens[end - 1] != last:

@@ -7,8 +7,9 @@ nowhere. The fuzzy rules look at a placement for two reasons only:
 - GL101 mixed-rendering: every word of the window is the form's own or a word of
   another language's names, and at least one is not the form's;
 - GL108 near-miss: the form's first word stands at the base (+-1) and its last word
-  where one word added, dropped or changed puts it, or the first or last two words
-  are written as one.
+  where one word added, dropped or changed puts it (or, at the form's end, in the
+  singular where a name ends in a plural), or the first or last two words are
+  written as one.
 
 Both are necessary conditions of what ``glosador.analysis`` then checks word by word,
 so testing them first, for all of a document's placements at once in numpy, drops
@@ -45,6 +46,8 @@ class FormTable:
     offsets: bytes  #: where each form's words start in ``words`` (one more: the end)
     joined_first: bytes  #: the number of the form's first two words written as one (0: none)
     joined_last: bytes  #: the same for its last two words
+    #: the number of the singular of a proper form's plural last word (0: none)
+    last_singular: bytes
     language: bytes  #: uint8: the index of the form's language in ``languages``
     proper: bytes  #: uint8: 1 when the form's term is a proper name
     concept: bytes  #: the index of the form's concept
@@ -71,13 +74,16 @@ def form_table(compiled: CompiledGlossary, numbers: dict[str, int]) -> FormTable
     offsets = array("i", [0])
     joined_first = array("i")
     joined_last = array("i")
-    for form in compiled.forms:
+    last_singular = array("i")
+    for position, form in enumerate(compiled.forms):
         tokens = form.tokens
         words.extend(map(number, tokens))
         offsets.append(len(words))
         two = len(tokens) >= 2
         joined_first.append(numbers.get(tokens[0] + tokens[1], 0) if two else 0)
         joined_last.append(numbers.get(tokens[-2] + tokens[-1], 0) if two else 0)
+        singular = compiled.last_singular(position)
+        last_singular.append(numbers[singular] if singular else 0)
     languages = tuple(sorted(set(compiled.form_language)))
     index = {language: i for i, language in enumerate(languages)}
     concept_index = {concept: i for i, concept in enumerate(compiled.concept_range)}
@@ -110,6 +116,7 @@ def form_table(compiled: CompiledGlossary, numbers: dict[str, int]) -> FormTable
         offsets.tobytes(),
         joined_first.tobytes(),
         joined_last.tobytes(),
+        last_singular.tobytes(),
         bytes(index[language] for language in compiled.form_language),
         bytes(proper[form.term] for form in compiled.forms),
         concept.tobytes(),
@@ -198,6 +205,7 @@ def _arrays(table: FormTable) -> dict[str, Any]:
         "offsets": np.frombuffer(table.offsets, dtype=np.int32),
         "joined_first": np.frombuffer(table.joined_first, dtype=np.int32),
         "joined_last": np.frombuffer(table.joined_last, dtype=np.int32),
+        "last_singular": np.frombuffer(table.last_singular, dtype=np.int32),
         "language": np.frombuffer(table.language, dtype=np.uint8).astype(np.int64),
         "proper": np.frombuffer(table.proper, dtype=np.uint8).astype(bool),
         "concept": np.frombuffer(table.concept, dtype=np.int32).astype(np.int64),
@@ -268,6 +276,8 @@ def _near(
     third = words[np.minimum(start + 2, len(words) - 1)]
     joined_first = cache["joined_first"][form]
     joined_last = cache["joined_last"][form]
+    singular = cache["last_singular"][form]
+    has_singular = singular > 0  # 0 is also every unknown word's number
     near = np.zeros(len(base), dtype=bool)
     for shift in (-1, 0, 1):
         at = base + shift
@@ -276,6 +286,8 @@ def _near(
             (padded[at + length - 2] == last)
             | (padded[at + length - 1] == last)
             | (padded[at + length] == last)
+            # "Bolivarian National Armed Force": the last word in the singular
+            | (has_singular & (padded[at + length - 1] == singular))
         )
         # "Interamerican Commission ...": the span is one word shorter, its first word
         # the form's first two; "... for Nonrepetition": the same at the end

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_plural", "other_number", "variants"]
+__all__ = ["is_plural", "name_singular", "other_number", "variants"]
 
 _ES_STOP = frozenset(
     [
@@ -194,3 +194,17 @@ def variants(tokens: tuple[str, ...], language: str) -> list[tuple[str, ...]]:
     """Inflected variants of a lower-case term's tokens (not including the term itself)."""
     other = other_number(tokens, language)
     return [other] if other else []
+
+
+def name_singular(word: str, language: str) -> str | None:
+    """The singular of an English name's last word when it is a plural ("forces" for
+    "Bolivarian National Armed Forces"), else ``None``.
+
+    Translators who follow a Spanish name written in the singular ("Fuerza Armada
+    Nacional Bolivariana") drop the plural of its English name, a slip GL108 reports.
+    A Spanish name's number is carried by every word of its head, so one word in the
+    other number is no slip anyone makes there: Spanish gives ``None``.
+    """
+    if language.split("-")[0].split("_")[0] != "en" or not _is_plural((word,), "en", 1):
+        return None
+    return _en_singular(word)

@@ -29,7 +29,7 @@ import ahocorasick
 import numpy as np
 
 from glosador.candidates import FormTable, form_table
-from glosador.inflect import variants
+from glosador.inflect import name_singular, variants
 from glosador.language import WORD_ROW
 from glosador.model import Glossary, Term, TermType
 from glosador.normalize import fold, lower_tokens, norm_tokens, split_folded_arrays
@@ -121,7 +121,7 @@ SWAPPABLE = STOPWORDS | frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "29"
+_COMPILER_VERSION = "30"
 #: A placement key packs, from the high bits down, a form's base token index (plus
 #: ``ANCHOR_BIAS``: a base may be negative), its form index, whether it needs two
 #: anchors, and its length in tokens. Sorting keys sorts by base, then form.
@@ -255,8 +255,13 @@ class CompiledGlossary:
         one child per glossary word makes pyahocorasick crawl), and the fixed width
         makes a match's end offset give its token index by one division.
         """
-        # function words too, so that their codes count them for the paragraph's language
-        words = sorted({t for form in self.forms for t in form.tokens} | WORD_ROW.keys())
+        # function words too, so that their codes count them for the paragraph's language;
+        # and the singular of a name's plural last word, which GL108 looks for
+        words = sorted(
+            {t for form in self.forms for t in form.tokens}
+            | WORD_ROW.keys()
+            | {s for s in map(self.last_singular, range(len(self.forms))) if s}
+        )
         width = 1
         while len(_DIGITS) ** width <= len(words) + 1:
             width += 1
@@ -345,6 +350,14 @@ class CompiledGlossary:
         new = tuple.__new__
         state["forms"] = [new(Form, form) for form in state["forms"]]
         self.__dict__.update(state)
+
+    def last_singular(self, form: int) -> str | None:
+        """The singular of a proper form's plural last word, for GL108 (see
+        ``glosador.inflect.name_singular``): names of three words or more only."""
+        tokens = self.forms[form].tokens
+        if len(tokens) < 3 or not self.proper[self.forms[form].term]:
+            return None
+        return name_singular(tokens[-1], self.form_language[form])
 
     def concept_forms(self, concept_id: str) -> range:
         """The indices of a concept's forms (they are contiguous, in term order)."""

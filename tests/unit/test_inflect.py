@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from glosador.inflect import is_plural, other_number, variants
+from glosador.inflect import is_plural, name_singular, other_number, variants
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,19 @@ def test_is_plural() -> None:
     assert not is_plural(("país",), "es")
     assert is_plural(("political", "prisoners"), "en")
     assert not is_plural(("due", "process"), "en")
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "singular"),
+    [
+        ("forces", "en", "force"),
+        ("rights", "en-GB", "right"),
+        ("witnesses", "en", "witness"),
+        ("prisoners", "en", "prisoner"),
+        ("process", "en", None),  # not a plural
+        ("court", "en", None),
+        ("políticos", "es", None),  # Spanish: a name's number is every word's
+    ],
+)
+def test_name_singular(word: str, language: str, singular: str | None) -> None:
+    assert name_singular(word, language) == singular

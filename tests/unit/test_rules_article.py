@@ -2328,3 +2328,39 @@ def test_a_short_heading_in_two_languages(heading: str, expected: list[tuple[str
 def test_an_acronym_column_beside_both_names(row: str, expected: list[tuple[str, str]]) -> None:
     text = f"{EN}\n\n| Name | Other | Short |\n|---|---|---|\n{row}\n"
     assert [(r, s) for r, s, _ in bundled_findings(text, fmt="markdown")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the last word of a name that ends in a plural, in the singular
+        (
+            f"{EN} Soldiers of the Bolivarian National Armed Force closed the road.",
+            [("GL108", "Bolivarian National Armed Force", "Bolivarian National Armed Forces")],
+        ),
+        (
+            f"{EN} The Bolivarian National Armed Force (FANB) closed the road.",
+            [("GL108", "Bolivarian National Armed Force", "Bolivarian National Armed Forces")],
+        ),
+        (
+            f"{EN} A complaint went to the Inter-American Commission on Human Right in May.",
+            [
+                (
+                    "GL108",
+                    "Inter-American Commission on Human Right",
+                    "Inter-American Commission on Human Rights",
+                )
+            ],
+        ),
+        # the name as listed; a common noun in lower case; the singular in Spanish
+        (f"{EN} Soldiers of the Bolivarian National Armed Forces closed the road.", []),
+        (f"{EN} The commission on human right to water met in May.", []),
+        (f"{ES} La Fuerza Armada Nacional Bolivariana cerró la vía.", []),
+        # not written as a name
+        (f"{EN} A bolivarian national armed force, he wrote, is a contradiction.", []),
+    ],
+)
+def test_a_name_s_plural_last_word_in_the_singular(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert bundled_findings(text) == expected

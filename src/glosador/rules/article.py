@@ -1381,6 +1381,11 @@ class NearMiss(ArticleRule):
     body is meant). A near miss of one country's body with another country named right
     beside it is that country's body ("la Comisión Nacional de Derechos Humanos de
     República Dominicana" is not Mexico's "Comisión Nacional de los Derechos Humanos").
+    An English name that ends in a plural is reported with its last word in the
+    singular, the slip of a translator who follows a Spanish name in the singular
+    ("Bolivarian National Armed Force" for "Bolivarian National Armed Forces", from
+    "Fuerza Armada Nacional Bolivariana"); the first and last words then differ only
+    in number.
 
     ## Why is this bad?
     A name almost right is still wrong: it cannot be found and it looks like a
