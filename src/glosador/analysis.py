@@ -2583,19 +2583,24 @@ def _link_glosses(analysis: Analysis) -> None:
                 if not inside:
                     main.labelled = main.labelled or language_label(text[inner_start:inner_end])
                     break
-                if not _is_gloss(analysis, segment, inner_start, inner_end, inside):
+                # "the Constitutional Chamber of Costa Rica's Supreme Court (Sala
+                # Constitucional)": the gloss names the chamber the court complements
+                owner_index = _complemented(analysis, indices, i, inside)
+                owner = analysis.occurrences[owner_index]
+                same = any(
+                    set(owner.concepts) & set(analysis.occurrences[j].concepts) for j in inside
+                )
+                if not _is_gloss(analysis, segment, inner_start, inner_end, inside, same):
                     break
-                if _describes(analysis, main, inside):
+                if _describes(analysis, owner, inside):
                     break  # "Foro Penal: 900 political prisoners": a description
-                if loose and not any(
-                    set(main.concepts) & set(analysis.occurrences[j].concepts) for j in inside
-                ):
+                if loose and not same:
                     break  # "UNHCR / IOM", "the CNE, or the TSJ": two bodies, not a gloss
                 for j in inside:
                     analysis.occurrences[j].role = "gloss"
-                    analysis.occurrences[j].parent = i
-                main.glosses = [*main.glosses, *inside]
-                main.gloss_end = close
+                    analysis.occurrences[j].parent = owner_index
+                owner.glosses = [*owner.glosses, *inside]
+                owner.gloss_end = close
                 at = close
             if main.labelled is None and not main.glosses:
                 main.labelled = _title_label(analysis, segment, main.end)
@@ -2607,6 +2612,38 @@ def _link_glosses(analysis: Analysis) -> None:
             if region and region[0] <= item.start and item.end <= region[1]:
                 analysis.fuzzy[f_index] = _with_role(item, "gloss", i)
                 break
+
+
+#: what stands between a name and another it is complemented by: "of", "de", "del"
+#: and capitalised words or articles ("of Costa Rica's", "de la")
+_COMPLEMENT = re.compile(
+    r"[ \u00a0]+(?:of|de|del)(?:[ \u00a0]+(?:the|la|el|los|las|[A-ZÁÉÍÓÚÑ][\w.-]*(?:['’]s)?))*"
+    r"[ \u00a0]+"
+)
+
+
+def _complemented(analysis: Analysis, indices: list[int], i: int, inside: list[int]) -> int:
+    """The occurrence whose name occurrence ``i`` complements, when the gloss after
+    ``i`` names that one and not ``i``'s concept ("the Constitutional Chamber of Costa
+    Rica's Supreme Court (Sala Constitucional)"); ``i`` itself otherwise."""
+    occurrences = analysis.occurrences
+    main = occurrences[i]
+    glossed = {c for j in inside for c in occurrences[j].concepts}
+    if glossed & set(main.concepts):
+        return i
+    text = analysis.scans[main.segment].text
+    for k in indices:
+        other = occurrences[k]
+        if other.end > main.start:
+            break
+        if (
+            other.role == "main"
+            and not other.glosses
+            and glossed & set(other.concepts)
+            and _COMPLEMENT.fullmatch(text, other.end, main.start)
+        ):
+            return k
+    return i
 
 
 def _near_glosses(analysis: Analysis) -> None:
@@ -3117,12 +3154,21 @@ def _kind(analysis: Analysis, occurrence: Occurrence) -> str:
     return kinds.pop() if len(kinds) == 1 else ""
 
 
-def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: list[int]) -> bool:
+def _is_gloss(
+    analysis: Analysis,
+    segment: int,
+    start: int,
+    end: int,
+    inside: list[int],
+    same: bool = False,
+) -> bool:
     """Whether the region holds renderings (and filler such as "in Spanish") and little else.
 
     A gloss gives one name and perhaps an acronym; two or more names, or two or more
     acronyms, are a list: "Poder Ciudadano (Ministerio Público, Defensoría del Pueblo y
     Contraloría)", "R4V (UNHCR and IOM)", "United Nations (UNICEF, PAHO and OCHA)".
+    A rendering of the ``same`` concept as the name glossed may be followed by an
+    aside after a comma: "(Sala Constitucional, known locally as the Sala IV)".
     """
     covered = 0
     names = acronyms = 0
@@ -3139,6 +3185,10 @@ def _is_gloss(analysis: Analysis, segment: int, start: int, end: int, inside: li
     first = min(analysis.occurrences[j].start for j in inside)
     if not _RELATION_WORDS.isdisjoint(norm_tokens(text[start:first])):
         return False  # "(formerly the Democratic Unity Roundtable, MUD)": another body
+    if same:
+        last = max(analysis.occurrences[j].end for j in inside)
+        if text.startswith(",", last) and not text[start:first].strip():
+            end = last  # the rest is an aside about the name
     tokens = norm_tokens(text[start:end])
     rest = [t for t in tokens if t not in _GLOSS_FILLER]
     return covered >= max(1, len(rest) * 0.6)

@@ -2364,3 +2364,46 @@ def test_a_name_s_plural_last_word_in_the_singular(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert bundled_findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the gloss names the chamber that the court after "of" complements
+        (
+            f"{EN} In San José, the Constitutional Chamber of Costa Rica's Supreme Court "
+            "(Sala Constitucional) heard the petitions.",
+            [],
+        ),
+        (
+            f"{ES} La Sala Constitucional de la Corte Suprema de Costa Rica (Constitutional "
+            "Chamber) admitió el recurso.",
+            [],
+        ),
+        # the gloss of the same concept, then an aside after a comma
+        (
+            f"{EN} The Constitutional Chamber (Sala Constitucional, known locally as the Sala "
+            "IV) heard the petitions.",
+            [],
+        ),
+        # a gloss of neither: still a mismatch, on the name right before it
+        (
+            f"{EN} In San José, the Constitutional Chamber of Costa Rica's Supreme Court "
+            "(Sala Electoral) heard the petitions.",
+            [("GL107", "Supreme Court (Sala Electoral)")],
+        ),
+        # an aside after another body's name is no gloss of this one
+        (
+            f"{EN} The Supreme Court (Sala Constitucional, whose judges were appointed in "
+            "2015) ruled.",
+            [("GL106", "Sala Constitucional")],
+        ),
+        # no "of" between the names: two bodies side by side
+        (
+            f"{EN} The Constitutional Chamber and the Supreme Court (Sala Electoral) ruled.",
+            [("GL107", "Supreme Court (Sala Electoral)")],
+        ),
+    ],
+)
+def test_a_gloss_after_a_name_s_complement(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r, s) for r, s, _ in bundled_findings(text)] == expected
