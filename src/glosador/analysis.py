@@ -660,6 +660,8 @@ def _verdict(
             quality = _accents(compiled, form, span)
             if quality is None:
                 continue  # "el Ministerio publicó": another word, written with its accent
+        elif not span.isascii() and has_accents(span) and not has_accents(term.term):
+            continue  # "Más información": a word with its accent, not the acronym MAS
         good.append((_RANK[quality], form, quality, named))
     if any(named for *_, named in good):
         return None, tuple(good)

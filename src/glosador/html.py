@@ -4,7 +4,8 @@ Checked: text nodes, one segment per block element (``p``, ``h1``-``h6``, ``li``
 ``td``, ``blockquote``, ``figcaption``, a ``div`` with direct text ...) with its
 inline elements (``em``, ``a``, ``span`` ...) joined in, and the ``alt`` and
 ``title`` attributes, each its own segment. Not checked: ``script``, ``style``,
-``code``, ``pre``, ``template``, ``noscript``, ``kbd``, ``samp``, ``textarea``.
+``code``, ``pre``, ``template``, ``noscript``, ``kbd``, ``samp``, ``textarea``, and
+deleted text (``del``, ``s``, ``strike``: a correction's old wording).
 Comments are returned as ``Comment``s (inline suppressions live in them).
 
 The parser decides the structure but gives no character offsets. A small scanner
@@ -45,8 +46,22 @@ _BREAKOUT = _names(
     "img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt "
     "u ul var"
 )
+#: not prose; ``del``, ``s`` and ``strike`` hold deleted text, a correction's old wording
 _SKIPPED = frozenset(
-    {"script", "style", "code", "pre", "template", "noscript", "kbd", "samp", "textarea"}
+    {
+        "script",
+        "style",
+        "code",
+        "pre",
+        "template",
+        "noscript",
+        "kbd",
+        "samp",
+        "textarea",
+        "del",
+        "s",
+        "strike",
+    }
 )
 _NOT_WALKED = _RAW_TEXT | {"template", "plaintext"}
 _KINDS = {

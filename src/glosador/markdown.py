@@ -3,7 +3,8 @@
 Checked: paragraphs, headings (ATX and setext), list items, block quotes, table
 cells, link text, image alt text and emphasis. Not checked: code blocks, inline
 code, link destinations and titles, autolinks and bare URLs, raw HTML (the text
-between inline tags is still prose), front matter. HTML comments are returned as
+between inline tags is still prose), deleted text (``~~struck~~``, ``<del>``,
+``<s>``: a correction's old wording), front matter. HTML comments are returned as
 ``Comment``s, since inline suppressions live in them.
 
 The parser (pulldown-cmark, through pyromark) reports every event with the byte
@@ -28,7 +29,7 @@ from glosador.extract import Comment, OffsetBuilder, Segment
 
 __all__ = ["markdown_segments"]
 
-_OPTIONS = pyromark.Options.ENABLE_TABLES
+_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 _FRONT_OPEN = re.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
 _FRONT_CLOSE = {
     "---": re.compile(r"(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)"),
@@ -42,6 +43,8 @@ _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _BLOCKS = {"Paragraph": None, "Heading": "heading", "TableCell": "table-cell", "Item": "list-item"}
 _CONTAINERS = {"BlockQuote": "blockquote", "Item": "list-item"}
 _LINK_SKIPPED = frozenset({"Autolink", "Email"})
+#: an inline HTML tag of deleted text (group 1: "/" when it closes it)
+_DELETED_TAG = re.compile(r"<(/?)(?:del|s|strike)(?:\s[^>]*)?>", re.IGNORECASE)
 _SKIPPED_BLOCKS = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
 #: blocks that end the segment before them
 _BOUNDARIES = frozenset({"List", "Table", "TableHead", "TableRow", "FootnoteDefinition"})
@@ -195,6 +198,7 @@ def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
     images = 0
     headers: list[str] = []  #: the header cells of the table being read
     in_head, cell = False, 0  #: in its header row; the column of the cell being read
+    struck = 0  #: inline ``<del>``, ``<s>``, ``<strike>`` elements open
     for event, span in pyromark.events_with_range(source, options=_OPTIONS):
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
             builder = alt if alt is not None else out.current
@@ -224,6 +228,8 @@ def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
                 autolink = value["Link"]["link_type"] in _LINK_SKIPPED
                 links.append(autolink)
                 skip += autolink
+            elif name == "Strikethrough":
+                skip += 1  # "~~old name~~ new name": a correction, the old text deleted
             elif name in _SKIPPED_BLOCKS:
                 out.flush()
                 skip += 1
@@ -263,7 +269,7 @@ def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
                     out.italics.append((begun, current.length))
             elif name == "Link":
                 skip -= links.pop() if links else 0
-            elif name in _SKIPPED_BLOCKS:
+            elif name in _SKIPPED_BLOCKS or name == "Strikethrough":
                 skip -= 1
             elif name in _BLOCKS or name in _CONTAINERS:
                 if name == "TableCell":
@@ -277,8 +283,16 @@ def markdown_segments(text: str) -> tuple[list[Segment], list[Comment]]:
             elif name == "TableHead":
                 in_head = False
         elif kind in ("InlineHtml", "Code"):
-            if kind == "InlineHtml" and value.startswith("<!--"):
-                out.comment(to_char(span["start"]), to_char(span["end"]))
+            if kind == "InlineHtml":
+                if value.startswith("<!--"):
+                    out.comment(to_char(span["start"]), to_char(span["end"]))
+                deleted = _DELETED_TAG.match(value)
+                if deleted is not None and not deleted.group(1):
+                    struck += 1  # "<del>old</del> <ins>new</ins>": deleted text
+                    skip += 1
+                elif deleted is not None and struck:
+                    struck -= 1
+                    skip -= 1
             out.cursor = to_char(span["end"])
     out.flush()
     return out.segments, out.comments

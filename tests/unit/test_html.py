@@ -142,7 +142,19 @@ class TestBlocks:
 
 class TestNotChecked:
     @pytest.mark.parametrize(
-        "element", ["script", "style", "code", "pre", "template", "noscript", "textarea"]
+        "element",
+        [
+            "script",
+            "style",
+            "code",
+            "pre",
+            "template",
+            "noscript",
+            "textarea",
+            "del",
+            "s",
+            "strike",
+        ],
     )
     def test_skipped_elements(self, element: str) -> None:
         text = (
@@ -159,6 +171,14 @@ class TestNotChecked:
         assert [s.text for s in found] == ["Memoria", "Memoria"]
         assert found[0].source_span(0, 7) == (18, 25)
         assert found[1].source_span(0, 7) == (text.rindex("Memoria"), text.rindex("Memoria") + 7)
+
+    def test_deleted_text_of_a_correction(self) -> None:
+        text = "<p>They said <del>election fraud</del> <ins>electoral fraud</ins>.</p>"
+        (found,) = segments(text)
+        assert found.text == "They said  electoral fraud."
+        start = found.text.index("electoral")
+        at = text.index("electoral")
+        assert found.source_span(start, start + 9) == (at, at + 9)
 
     def test_attributes_other_than_alt_and_title(self) -> None:
         text = '<a href="/Memoria" data-x="Memoria" class=Memoria>link</a>'

@@ -180,6 +180,19 @@ class TestNotChecked:
         start, end = source_of(text, "Comisión")
         assert text[start:end] == "Comisi&oacute;n"
 
+    def test_deleted_text(self) -> None:
+        text = "They said ~~election fraud~~ <del>vote *rigging*</del> <s>x</s> electoral fraud.\n"
+        (found,) = segments(text)
+        assert " ".join(found.text.split()) == "They said electoral fraud."
+        start = found.text.index("electoral")
+        assert found.source_span(start, start + 9) == (
+            text.index("electoral"),
+            text.index("electoral") + 9,
+        )
+
+    def test_a_lone_closing_deletion_tag_skips_nothing(self) -> None:
+        assert " ".join(texts("one </del> two\n")[0].split()) == "one two"
+
     def test_raw_html(self) -> None:
         text = "<div>\nMemoria in a block\n</div>\n\nText <em>Memoria</em> <span class='x'>Justicia</span>\n"
         assert texts(text) == ["Text Memoria Justicia"]

@@ -2407,3 +2407,35 @@ def test_a_name_s_plural_last_word_in_the_singular(
 )
 def test_a_gloss_after_a_name_s_complement(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(r, s) for r, s, _ in bundled_findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        # a word written with an accent the acronym has not: the word
+        (f"{ES} El MAS ganó. Dijo que quería Más información sobre el caso.", "text", []),
+        (f"{ES} Pidieron Más recursos para la Defensoría.", "text", []),
+        # the acronym in title case, no accent: still the acronym miswritten
+        (f"{ES} El MAS ganó y la Onu lo felicitó.", "text", [("GL105", "Onu")]),
+        # deleted text is a correction's old wording: it sets no rendering
+        (
+            f"{EN} The observers reported <del>election fraud</del> <ins>electoral fraud</ins>.",
+            "html",
+            [],
+        ),
+        (
+            f"{EN} The observers reported ~~election fraud~~ electoral fraud.",
+            "markdown",
+            [],
+        ),
+        (
+            f"{EN} The observers reported election fraud and then electoral fraud.",
+            "markdown",
+            [("GL102", "electoral fraud")],
+        ),
+    ],
+)
+def test_accented_words_and_deleted_text(
+    text: str, fmt: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r, s) for r, s, _ in bundled_findings(text, fmt=fmt)] == expected
