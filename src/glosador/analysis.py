@@ -303,7 +303,7 @@ def _case_quality(
     term = compiled.terms[term_index]
     if caps and term.case_sensitive:
         return None
-    expected = compiled.case_tokens[term_index]
+    expected = compiled.case_tokens(term_index)
     if shouting is None:
         shouting = all(w.isupper() or not w.isalpha() for w in written) and any(
             w.isalpha() for w in written
@@ -1032,7 +1032,7 @@ def _capitalised(
     if all(w.isupper() or not w.isalpha() for w in written):
         return True  # an all-caps heading
     capitals = sum(1 for w in written if w[:1].isupper())
-    expected = sum(1 for w in compiled.case_tokens[compiled.forms[form].term] if w[:1].isupper())
+    expected = sum(1 for w in compiled.case_tokens(compiled.forms[form].term) if w[:1].isupper())
     return capitals >= 1 and capitals >= expected - 1
 
 

@@ -175,17 +175,24 @@ def cache_write(kind: str, key: str, value: Any) -> None:
     folder = _cache_dir()
     if folder is None:
         return
+    import tempfile  # only when writing (a warm cache never does; ~5 ms to import)
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only when writing (a warm cache never does; ~5 ms to import)
-
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
+    except OSError:  # a read-only home must not stop a check
+        return
+    try:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, folder / f"{kind}-{key}.pickle")
-        _prune(folder, kind)
-    except OSError:  # a read-only home must not stop a check
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        # a full disk, or a value that cannot be pickled: no entry, and no stray file
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         return
+    with contextlib.suppress(OSError):
+        _prune(folder, kind)
 
 
 #: entries kept per kind: parsed files are small and a check reads one per glossary

@@ -258,3 +258,35 @@ def test_a_check_with_a_warm_cache_never_imports_the_yaml_reader(tmp_path: Path)
     assert run() == "0 False False"  # warm: nothing parsed, no YAML, no .po reader
     tiny.write_text(tiny.read_text(encoding="utf-8") + "  # changed\n", encoding="utf-8")
     assert run() == "0 True False"  # a changed file is parsed again
+
+
+def test_a_value_that_cannot_be_cached_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glosador.glossary import cache_read, cache_write
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("GLOSADOR_CACHE_DIR", str(folder))
+    cache_write("compiled", "k1", lambda: None)  # a lambda cannot be pickled
+    assert cache_read("compiled", "k1") is None
+    assert [p.name for p in folder.iterdir()] == []  # no entry, no stray temporary file
+    cache_write("compiled", "k2", {"ok": 1})
+    assert cache_read("compiled", "k2") == {"ok": 1}
+
+
+def test_the_parsed_file_cache_keeps_the_least_recently_used_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glosador import glossary as module
+
+    monkeypatch.setattr(module, "_CACHE_KEEP", {"glossary": 2})
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("GLOSADOR_CACHE_DIR", str(folder))
+    module.cache_write("glossary", "a", 1)
+    module.cache_write("glossary", "b", 2)
+    stamp = (folder / "glossary-b.pickle").stat().st_mtime_ns - 10**9
+    os.utime(folder / "glossary-a.pickle", ns=(stamp - 10**9, stamp - 10**9))
+    os.utime(folder / "glossary-b.pickle", ns=(stamp, stamp))
+    assert module.cache_read("glossary", "a") == 1  # read now: the most recently used
+    module.cache_write("glossary", "c", 3)
+    assert sorted(p.name for p in folder.iterdir()) == ["glossary-a.pickle", "glossary-c.pickle"]
