@@ -121,7 +121,7 @@ SWAPPABLE = STOPWORDS | frozenset(
 )
 _MAX_ANCHOR_FORMS = 48
 _ANCHORS_PER_FORM = 4
-_COMPILER_VERSION = "31"
+_COMPILER_VERSION = "32"
 #: A placement key packs, from the high bits down, a form's base token index (plus
 #: ``ANCHOR_BIAS``: a base may be negative), its form index, whether it needs two
 #: anchors, and its length in tokens. Sorting keys sorts by base, then form.
@@ -304,7 +304,10 @@ class CompiledGlossary:
                 sorted(
                     (frequency[words], len(words), last, words)
                     for words, last in _anchor_candidates(form.tokens).items()
-                    if frequency[words] <= _MAX_ANCHOR_FORMS
+                    # the whole form anchors nothing: only its exact match would place
+                    # it ("Amnistía Internacional" as a pair left "Amnistía International"
+                    # unfound)
+                    if frequency[words] <= _MAX_ANCHOR_FORMS and len(words) < len(form.tokens)
                 )
             )
             for _, form in fuzzy_forms
@@ -450,6 +453,7 @@ def _add_triples(
                 (frequency[words], len(words), last, words)
                 for words, last in _triples(fuzzy_forms[i][1].tokens).items()
                 if frequency[words] <= _MAX_ANCHOR_FORMS
+                and len(words) < len(fuzzy_forms[i][1].tokens)
             )
         )
 

@@ -2439,3 +2439,25 @@ def test_accented_words_and_deleted_text(
     text: str, fmt: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(r, s) for r, s, _ in bundled_findings(text, fmt=fmt)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a two-word name with one word in the other language: each word anchors it
+        (
+            f"{ES} Una investigadora de Amnistía International tomó notas.",
+            [("GL101", "Amnistía International", "Amnistía Internacional")],
+        ),
+        (
+            f"{EN} A researcher from Amnesty Internacional took notes.",
+            [("GL101", "Amnesty Internacional", "Amnesty International")],
+        ),
+        # the names as listed; the words in lower case, not a name
+        (f"{EN} A researcher from Amnesty International took notes.", []),
+        (f"{ES} Una investigadora de Amnistía Internacional tomó notas.", []),
+        (f"{ES} Pidió una amnistía international para los presos.", []),
+    ],
+)
+def test_a_two_word_name_half_translated(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert bundled_findings(text) == expected
