@@ -47,22 +47,7 @@ _BREAKOUT = _names(
     "u ul var"
 )
 #: not prose; ``del``, ``s`` and ``strike`` hold deleted text, a correction's old wording
-_SKIPPED = frozenset(
-    {
-        "script",
-        "style",
-        "code",
-        "pre",
-        "template",
-        "noscript",
-        "kbd",
-        "samp",
-        "textarea",
-        "del",
-        "s",
-        "strike",
-    }
-)
+_SKIPPED = _names("script style code pre template noscript kbd samp textarea del s strike")
 _NOT_WALKED = _RAW_TEXT | {"template", "plaintext"}
 _KINDS = {
     "p": "paragraph",

@@ -140,22 +140,11 @@ class TestBlocks:
         assert source_of(text, "three") == (text.index("three"), len(text))
 
 
+_NOT_PROSE = ("script", "style", "code", "pre", "template", "noscript", "textarea")
+
+
 class TestNotChecked:
-    @pytest.mark.parametrize(
-        "element",
-        [
-            "script",
-            "style",
-            "code",
-            "pre",
-            "template",
-            "noscript",
-            "textarea",
-            "del",
-            "s",
-            "strike",
-        ],
-    )
+    @pytest.mark.parametrize("element", [*_NOT_PROSE, "del", "s", "strike"])
     def test_skipped_elements(self, element: str) -> None:
         text = (
             f"<div>before <{element}>Memoria &amp; <b>x</b></{element}> after</div><p>Memoria</p>"
