@@ -1682,6 +1682,12 @@ def test_a_parenthesis_naming_the_body_a_concept_belongs_to(
             f"{EN} Guaidó was interim president in 2019. Rodríguez is acting president.",
             [("GL102", "acting president")],
         ),
+        # a name of one body stays one body, whichever countries its clauses name
+        (
+            f"{EN} In Panama, Doctors Without Borders treats migrants. In Mexico, Médecins "
+            "Sans Frontières warned of measles.",
+            [("GL102", "Médecins Sans Frontières")],
+        ),
     ],
 )
 def test_gl102_compares_one_person_s_or_one_country_s_title(

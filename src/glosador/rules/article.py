@@ -253,9 +253,12 @@ class InconsistentRendering(ArticleRule):
     (`context`: El Salvador's "régimen de excepción", another country's "estado de
     excepción"), or with a word in the other gender (two people: "el ministro de la
     Defensa", "la ministra de la Defensa"; "presidente encargado", "presidenta
-    interina"), or used of two countries (the clause, else the nearest earlier
-    sentence of its paragraph, names a country, and the two name none in common:
-    "Bolivia's interim president", "Venezuela's acting president"). A name listed
+    interina"), or, for terms written in lower case (offices every country has),
+    used of two countries (the clause, else the nearest earlier sentence of its
+    paragraph, names a country, and the two name none in common: "Bolivia's interim
+    president", "Venezuela's acting president"; a body's name, "Doctors Without
+    Borders" in Panama and "Médecins Sans Frontières" in Mexico, is one body and is
+    still reported). A name listed
     the same in both languages ("Universidad Central de Venezuela", `translate:
     false`) counts as the paragraph's language's term, so an English rendering after
     it is a second rendering. In a headline in title case a name among the capitalised
@@ -349,7 +352,11 @@ class InconsistentRendering(ArticleRule):
                 continue  # "el ministro de la Defensa", "la ministra de la Defensa"
             if analysis.longer_name(occurrence):
                 continue  # a title: "the Trafficking in Persons Report"
-            if first is not None and _other_countries(analysis, first, occurrence):
+            if (
+                first is not None
+                and _common_nouns(earlier, term)
+                and _other_countries(analysis, first, occurrence)
+            ):
                 continue  # "Bolivia's interim president", "Venezuela's acting president"
             yield cls._second_rendering(analysis, occurrence, term, earlier, "earlier in")
         if earlier is not None and earlier.status is Status.PREFERRED:
@@ -420,6 +427,13 @@ def _whole_name_glossed(analysis: Analysis, occurrence: Occurrence) -> bool:
         and set(other.concepts) & set(occurrence.concepts)
         for other in analysis.occurrences
     )
+
+
+def _common_nouns(one: Term, other: Term) -> bool:
+    """Whether two terms are written in lower case, as an office or a thing every
+    country has is ("attorney general"), not a name of one body ("Doctors Without
+    Borders"), which stays one body wherever the clause is set."""
+    return one.term[:1].islower() and other.term[:1].islower()
 
 
 def _other_countries(analysis: Analysis, one: Occurrence, other: Occurrence) -> bool:
