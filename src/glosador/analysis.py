@@ -966,7 +966,22 @@ _SHORT_NAME_LINKS = NAME_LINKS | frozenset(
     ["y", "e", "and", "on", "for", "in", "para", "sobre", "en", "against", "contra", "a", "al"]
 )
 #: what joins two words of one name
-_NAME_JOINS = frozenset([" ", "-", "\u00a0"])
+
+
+def _spaced(gap: str) -> bool:
+    """Whether two words are one space apart as written: a space, a no-break space,
+    or the line break of a hard-wrapped paragraph (with its indentation), never a
+    blank line."""
+    return gap == " " or (
+        gap.isspace() and gap.replace("\r\n", "\n").replace("\r", "\n").count("\n") <= 1
+    )
+
+
+def _joined(gap: str) -> bool:
+    """Whether two words are joined as one name's are: one space apart or hyphened."""
+    return gap == "-" or _spaced(gap)
+
+
 #: what may stand before the first word of a sentence
 _SENTENCE_OPENERS = frozenset('.!?:;"“«(¿¡—–-•*#>|')
 
@@ -987,7 +1002,7 @@ def _within_a_name(text: str, starts: list[int], ends: list[int], hit: Hit) -> b
     after = hit.end
     if (
         after < len(starts)
-        and text[ends[after - 1] : starts[after]] in _NAME_JOINS
+        and _joined(text[ends[after - 1] : starts[after]])
         and text[starts[after]].isupper()
     ):
         return True  # "Dina Boluarte", "Pan-American Highway"
@@ -995,7 +1010,7 @@ def _within_a_name(text: str, starts: list[int], ends: list[int], hit: Hit) -> b
     if (
         k >= 0
         and text[starts[k]].isupper()
-        and text[ends[k] : starts[hit.start]] in _NAME_JOINS
+        and _joined(text[ends[k] : starts[hit.start]])
         and text[starts[k] : ends[k]].lower() not in STOPWORDS
     ):
         return True  # "Jorge Mas", "President Dina" (not "The Indh")
@@ -1003,12 +1018,12 @@ def _within_a_name(text: str, starts: list[int], ends: list[int], hit: Hit) -> b
     while (
         k >= 0
         and text[starts[k] : ends[k]].lower() in NAME_LINKS
-        and text[ends[k] : starts[k + 1]] == " "
+        and _spaced(text[ends[k] : starts[k + 1]])
     ):
         k -= 1
     return (
         0 <= k < hit.start - 1
-        and text[ends[k] : starts[k + 1]] == " "
+        and _spaced(text[ends[k] : starts[k + 1]])
         and text[starts[k]].isupper()
         and not sentence_initial(text, starts[k])
     )
@@ -1581,13 +1596,13 @@ def _ends_a_longer_name(segment_scan: Scan, start: int) -> bool:
     starts, ends = segment_scan.starts, segment_scan.ends
     k = start - 1
     linked = False  # by "de", "del", "of", not only an article
-    while k >= 0 and tokens[k] in NAME_LINKS and text[ends[k] : starts[k + 1]] == " ":
+    while k >= 0 and tokens[k] in NAME_LINKS and _spaced(text[ends[k] : starts[k + 1]]):
         linked = linked or tokens[k] not in _ARTICLES
         k -= 1
     return (
         linked
         and k >= 0
-        and text[ends[k] : starts[k + 1]] == " "
+        and _spaced(text[ends[k] : starts[k + 1]])
         and text[starts[k]].isupper()
         and not sentence_initial(text, starts[k])
     )
@@ -1609,12 +1624,12 @@ def _goes_on_as_a_name(
     starts, ends = segment_scan.starts, segment_scan.ends
     k = end
     links = links or NAME_LINKS
-    while k < len(tokens) and tokens[k] in links and text[ends[k - 1] : starts[k]] == " ":
+    while k < len(tokens) and tokens[k] in links and _spaced(text[ends[k - 1] : starts[k]]):
         k += 1
     if k >= len(tokens):
         return False
     between = text[ends[k - 1] : starts[k]]
-    if between in _NAME_JOINS and text[starts[k]].isupper():
+    if _joined(between) and text[starts[k]].isupper():
         return True
     if between.strip() == "(" and text[starts[k] : ends[k]].isupper():
         acronyms = {
@@ -2366,12 +2381,12 @@ def _mark_quoted(analysis: Analysis) -> None:
             before >= 0
             and scan_.tokens[before] in _PLACE_BEFORE
             and text[scan_.starts[before]].isupper()
-            and text[scan_.ends[before] : start] == " "
+            and _spaced(text[scan_.ends[before] : start])
         ) or (
             after < len(scan_.tokens)
             and scan_.tokens[after] in _PLACE_AFTER
             and text[scan_.starts[after]].isupper()
-            and text[end : scan_.starts[after]] == " "
+            and _spaced(text[end : scan_.starts[after]])
         ):
             occurrence.in_place_name = True
 
@@ -2455,7 +2470,7 @@ def _in_longer_name(analysis: Analysis, occurrence: Occurrence) -> str | None:
     after = occurrence.tok_end
     if (
         after < len(tokens)
-        and text[ends[after - 1] : starts[after]] in _NAME_JOINS
+        and _joined(text[ends[after - 1] : starts[after]])
         and text[starts[after]].isupper()
         and tokens[after] not in _CALENDAR
         and not _only_foreign(analysis.compiled, tokens[after], term.language, foreign)
@@ -2491,7 +2506,7 @@ def name_before(analysis: Analysis, occurrence: Occurrence, title_case: bool = F
     )
     k = occurrence.tok_start - 1
     linking = False  # a preposition or conjunction passed, not only an article
-    while k >= 0 and text[ends[k] : starts[k + 1]] == " " and tokens[k] in _TITLE_LINKS:
+    while k >= 0 and _spaced(text[ends[k] : starts[k + 1]]) and tokens[k] in _TITLE_LINKS:
         if text[starts[k]].isupper() and not title_case:
             return None
         linking = linking or tokens[k] not in _ARTICLES
@@ -2503,7 +2518,7 @@ def name_before(analysis: Analysis, occurrence: Occurrence, title_case: bool = F
         return "linked" if linking and k >= 0 and tokens[k] not in foreign else None
     if (
         k >= 0
-        and text[ends[k] : starts[k + 1]] in _NAME_JOINS
+        and _joined(text[ends[k] : starts[k + 1]])
         and text[starts[k]].isupper()
         and not sentence_initial(text, starts[k])
         and tokens[k] not in foreign

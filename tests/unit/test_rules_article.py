@@ -2467,3 +2467,21 @@ def test_accented_words_and_deleted_text(
 )
 def test_a_two_word_name_half_translated(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert bundled_findings(text) == expected
+
+
+@pytest.mark.parametrize("gap", [" ", "\n", "\r\n", "\n    "])
+def test_a_name_wrapped_across_lines_is_read_as_one_name(gap: str) -> None:
+    # an unlisted body's Spanish name in parentheses ends in a listed term; the line
+    # break of a hard-wrapped paragraph joins its words as a space does
+    text = (
+        f"{EN} Its special prosecutor's office for disappearances (Fiscalía Especializada"
+        f" en Investigación de los Delitos de{gap}Desaparición Forzada) charged no one."
+    )
+    assert bundled_findings(text) == []
+
+
+def test_a_term_alone_in_a_parenthesis_is_still_untranslated_after_a_line_break() -> None:
+    text = f"{EN} The judge called it a case of\ndesaparición forzada on Monday."
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == [
+        ("GL106", "desaparición forzada")
+    ]
