@@ -78,7 +78,9 @@ __all__ = [
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)")
 _HARD_PUNCT = re.compile(r"[()\[\]{}.;:!?¿¡“”\"«»„|/\\]|—|–| - ")
 _MIN_WORDS_FOR_QUOTE = 6  #: a quotation this long without telling function words
-_QUOTED = re.compile(r"[“\"«]([^“”\"«»\n]{10,})[”\"»]")
+#: a quotation: ten characters or more between quote marks, across the line breaks of a
+#: hard-wrapped paragraph but never a blank line
+_QUOTED = re.compile(r"[“\"«]((?:[^“”\"«»\n]|\n(?![ \t\r]*\n)){10,})[”\"»]")
 _QUOTE_MARKS = '“"«'
 
 

@@ -425,6 +425,11 @@ def bundled_findings(text: str, fmt: str = "text") -> list[tuple[str, str, str]]
         # a form and the same form with words added: its full legal name
         f"{EN} The ruling spoke of enforced disappearance. It named the crime of enforced "
         "disappearance of persons under the statute.",
+        # a listed variant adding a content word inside: the fuller name
+        f"{ES} Lo llaman tráfico de migrantes. La ONU habla de tráfico ilícito de migrantes.",
+        # a quotation hard-wrapped across a line break, in the other language
+        f"{ES}\nEn Bruselas, una eurodiputada habló del tema. «The European Parliament will\n"
+        "not look away from Cuba's political prisoners», dijo en inglés durante el debate.",
         # a title in sentence case holds the words
         f"{ES} España ratificó el Protocolo contra el tráfico ilícito de migrantes por "
         "tierra, mar y aire. El tráfico de migrantes sigue.",
@@ -2484,4 +2489,24 @@ def test_a_term_alone_in_a_parenthesis_is_still_untranslated_after_a_line_break(
     text = f"{EN} The judge called it a case of\ndesaparición forzada on Monday."
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == [
         ("GL106", "desaparición forzada")
+    ]
+
+
+def test_a_listed_variant_adding_only_an_article_is_a_second_rendering() -> None:
+    text = (
+        f"{ES} El Comité de Madres en Defensa de la Verdad marchó. Luego el Comité de las "
+        "Madres en Defensa de la Verdad pidió audiencia."
+    )
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == [
+        ("GL102", "Comité de las Madres en Defensa de la Verdad")
+    ]
+
+
+def test_words_beside_a_wrapped_quotation_are_still_the_paragraph_s() -> None:
+    text = (
+        f"{ES}\nLa eurodiputada citó a los political prisoners. «The European Parliament "
+        "will not look\naway from Cuba», dijo en inglés durante el debate de ayer."
+    )
+    assert [(rule, span) for rule, span, _ in bundled_findings(text)] == [
+        ("GL106", "political prisoners")
     ]

@@ -235,37 +235,36 @@ class MixedRendering(ArticleRule):
 @register
 class InconsistentRendering(ArticleRule):
     """## What it does
-    Finds a concept written in two different full forms of one language in one
-    document: the first full form used sets the rendering, and a later, different
-    full form is reported. Acronyms and short forms after a full form are fine, and
-    so are two forms that are both preferred (such as the masculine and feminine of
-    a title), a form quoted on its own, which names the term rather than uses
-    it ("the court uses the term “forced disappearance”"), a form given as what others
-    call the body ("sometimes called", "known abroad as", "as some outlets call it",
-    "el llamado"; not "called" with the name as its object), a form inside a
-    quotation (quote marks or HTML `<q>`): someone's words, quoted as they were said;
-    a form inside a longer capitalised name or title ("the Trafficking in Persons
-    Report", "el Protocolo contra el tráfico ilícito de migrantes"); a lower-case
-    English term heading a phrase of its own ("a second round of talks" after
-    "runoff"); a form that is the other with a complement added ("enforced
-    disappearance of persons", the crime's legal name) or a listed variant adding
-    words; and forms bound to different countries' usage
-    (`context`: El Salvador's "régimen de excepción", another country's "estado de
-    excepción"), or with a word in the other gender (two people: "el ministro de la
-    Defensa", "la ministra de la Defensa"; "presidente encargado", "presidenta
-    interina"), or, for terms written in lower case (offices every country has),
-    used of two countries (the clause, else the nearest earlier sentence of its
-    paragraph, names a country, and the two name none in common: "Bolivia's interim
-    president", "Venezuela's acting president"; a body's name, "Doctors Without
-    Borders" in Panama and "Médecins Sans Frontières" in Mexico, is one body and is
-    still reported). A name listed
-    the same in both languages ("Universidad Central de Venezuela", `translate:
-    false`) counts as the paragraph's language's term, so an English rendering after
-    it is a second rendering. In a headline in title case a name among the capitalised
-    words sets no rendering (they may be ordinary words: "Families Say the Popular
-    Will Is Ignored"); it is reported when it is not preferred and the body's first
-    rendering is, with the body's as suggestion ("Supreme Tribunal of Justice Bars
-    ..." over "Venezuela's Supreme Court of Justice").
+    Finds a concept written in two different full forms of one language in one document:
+    the first full form used sets the rendering, and a later, different full form is
+    reported. Acronyms and short forms after a full form are fine, and so are two forms
+    that are both preferred (such as the masculine and feminine of a title), a form
+    quoted on its own, which names the term rather than uses it ("the court uses the
+    term “forced disappearance”"), a form given as what others call the body ("sometimes
+    called", "known abroad as", "as some outlets call it", "el llamado"; not "called"
+    with the name as its object), a form inside a quotation (quote marks or HTML `<q>`):
+    someone's words, quoted as they were said; a form inside a longer capitalised name
+    or title ("the Trafficking in Persons Report", "el Protocolo contra el tráfico
+    ilícito de migrantes"); a lower-case English term heading a phrase of its own ("a
+    second round of talks" after "runoff"); a form that is the other with a complement
+    added ("enforced disappearance of persons", the crime's legal name) or a listed
+    variant adding a content word ("tráfico ilícito de migrantes"; one adding only an
+    article, "Comité de las Madres ...", is still a second rendering); and forms bound
+    to different countries' usage (`context`: El Salvador's "régimen de excepción",
+    another country's "estado de excepción"), or with a word in the other gender (two
+    people: "el ministro de la Defensa", "la ministra de la Defensa"; "presidente
+    encargado", "presidenta interina"), or, for terms written in lower case (offices
+    every country has), used of two countries (the clause, else the nearest earlier
+    sentence of its paragraph, names a country, and the two name none in common:
+    "Bolivia's interim president", "Venezuela's acting president"; a body's name,
+    "Doctors Without Borders" in Panama and "Médecins Sans Frontières" in Mexico, is one
+    body and is still reported). A name listed the same in both languages ("Universidad
+    Central de Venezuela", `translate: false`) counts as the paragraph's language's
+    term, so an English rendering after it is a second rendering. In a headline in title
+    case a name among the capitalised words sets no rendering (they may be ordinary
+    words: "Families Say the Popular Will Is Ignored"); it is reported when it is not
+    preferred and the body's first rendering is, with the body's as suggestion ("Supreme
+    Tribunal of Justice Bars ..." over "Venezuela's Supreme Court of Justice").
 
     ## Why is this bad?
     Readers take two names for two bodies. "The Supreme Court of Justice ... the
@@ -479,14 +478,25 @@ def _gender_pair(one: Term, other: Term) -> bool:
 
 def _expands(one: Term, other: Term) -> bool:
     """Whether one term is the other with a complement added: "enforced
-    disappearance of persons", or a listed variant that adds words."""
+    disappearance of persons", or a listed variant that adds a content word anywhere
+    ("tráfico ilícito de migrantes" for "tráfico de migrantes"): the fuller name. A
+    variant adding only an article ("Comité de las Madres" for "Comité de Madres") is
+    the same name written two ways."""
     from glosador.normalize import norm_tokens
 
     a, b = norm_tokens(one.term), norm_tokens(other.term)
     (shorter, _), (longer, long_term) = sorted(((a, one), (b, other)), key=lambda x: len(x[0]))
-    if not (len(shorter) < len(longer) and longer[: len(shorter)] == shorter):
+    if len(shorter) >= len(longer):
         return False
-    return long_term.type is TermType.VARIANT or longer[len(shorter)] in ("of", "de", "del")
+    if long_term.type is TermType.VARIANT:
+        rest = iter(longer)
+        if not all(word in rest for word in shorter):  # in order, words between allowed
+            return False
+        added = list(longer)
+        for word in shorter:
+            added.remove(word)
+        return any(word not in STOPWORDS for word in added)
+    return longer[: len(shorter)] == shorter and longer[len(shorter)] in ("of", "de", "del")
 
 
 def _heads_a_phrase(analysis: Analysis, occurrence: Occurrence) -> bool:
