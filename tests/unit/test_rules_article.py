@@ -1299,6 +1299,14 @@ def test_a_title_case_word_opening_a_sentence(text: str, expected: list[tuple[st
             [("GL107", "Comisión Interamericana de Derechos Humanos (ONU)")],
         ),
         ("El Gran Polo Patriótico (PSUV) ganó.", [("GL107", "Gran Polo Patriótico (PSUV)")]),
+        # a name with no acronym, then an acronym its definition names: the body using
+        # the place; another body's acronym is still a wrong gloss
+        ("| El Helicoide (SEBIN) | 9 |", []),
+        (f"{EN} He was held in El Helicoide (SEBIN) for a month.", []),
+        (
+            f"{EN} He was held in El Helicoide (DGCIM) for a month.",
+            [("GL107", "El Helicoide (DGCIM)")],
+        ),
     ],
 )
 def test_a_parenthesis_naming_the_parent_body(text: str, expected: list[tuple[str, str]]) -> None:

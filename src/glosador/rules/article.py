@@ -768,6 +768,19 @@ def _body_it_belongs_to(analysis: Analysis, concept: Concept, gloss: Occurrence)
     return False
 
 
+def _acronym_its_definition_names(analysis: Analysis, concept: Concept, gloss: Occurrence) -> bool:
+    """Whether a concept with no acronym of its own is followed by an acronym its
+    definition names: "El Helicoide (SEBIN)", the building "used by SEBIN". An acronym
+    cannot gloss a name that has none; the parenthesis relates the name to that body.
+    (A concept with an acronym is still wrong so: "Gran Polo Patriótico (PSUV)".)"""
+    if not concept.definition or any(term.type is TermType.ACRONYM for term in concept.all_terms()):
+        return False
+    written = analysis.term(gloss)
+    if written.type is not TermType.ACRONYM:
+        return False
+    return re.search(rf"(?<!\w){re.escape(written.term)}(?!\w)", concept.definition) is not None
+
+
 #: what a definition calls a body that is part of another: "Principal OAS organ",
 #: "UN special procedure", "an agency of the UN"
 _PART = r"(?:organ|body|agency|procedure|mechanism|branch|arm|part|office|entity)s?\b"
@@ -938,8 +951,10 @@ class GlossMismatch(ArticleRule):
     naming the body the glossary's definition says the name is part of ("Comisión
     Interamericana de Derechos Humanos (OEA)": "Principal OAS organ ..."; a subject
     "international body (UN)" makes "Comité contra la Desaparición Forzada (ONU)"
-    an attribution), and so is
-    a list: two names or two acronyms in one parenthesis ("R4V (UNHCR and IOM)",
+    an attribution), and so is an acronym after a name that has none, when the
+    name's definition names it ("El Helicoide (SEBIN)": "Building ... used by SEBIN";
+    "Gran Polo Patriótico (PSUV)" is still reported, for the alliance has its own
+    acronym), and so is a list: two names or two acronyms in one parenthesis ("R4V (UNHCR and IOM)",
     "United Nations (UNICEF, PAHO and OCHA)"), and so is a common noun of another
     concept after a proper name, which describes the body ("Foro Penal: 900 political
     prisoners", "Foro Penal (political prisoners only)"); an acronym
@@ -1023,6 +1038,8 @@ class GlossMismatch(ArticleRule):
                 if _body_it_belongs_to(analysis, concept, gloss):
                     continue  # "Comisión Interamericana de Derechos Humanos (OEA)": the
                     # parenthesis attributes the body to the one it is part of
+                if _acronym_its_definition_names(analysis, concept, gloss):
+                    continue  # "El Helicoide (SEBIN)": a place, and the body using it
                 wrong = analysis.term(gloss)
                 language = wrong.language
                 if wrong.type in ABBREVIATED:
