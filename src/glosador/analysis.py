@@ -1014,8 +1014,10 @@ def _within_a_name(text: str, starts: list[int], ends: list[int], hit: Hit) -> b
         and text[starts[k]].isupper()
         and _joined(text[ends[k] : starts[hit.start]])
         and text[starts[k] : ends[k]].lower() not in STOPWORDS
+        and not (sentence_initial(text, starts[k]) and _no_word(span))
     ):
-        return True  # "Jorge Mas", "President Dina" (not "The Indh")
+        return True  # "Jorge Mas", "President Dina" (not "The Indh"; not "Three Pdvsa
+        # engineers": a word opening a sentence, then letters no name has)
     # "Foundation de Mera": link words, one space apart, back to a capitalised word
     while (
         k >= 0
@@ -1688,6 +1690,10 @@ def _sharing(compiled: CompiledGlossary, form_index: int) -> tuple[str, ...]:
     return shared
 
 
+#: one-letter function words that are evidence of their language in the other's name
+_TELLING_LETTERS = frozenset(["y"])
+
+
 def _mixed(compiled: CompiledGlossary, form_index: int, window: Sequence[str]) -> bool:
     """Whether ``window`` is a form with some words in another language of its concept."""
     form = compiled.forms[form_index].tokens
@@ -1705,7 +1711,10 @@ def _mixed(compiled: CompiledGlossary, form_index: int, window: Sequence[str]) -
             if function_word != (want in SWAPPABLE):
                 return False  # a translation swaps function words for function words only
             if function_word:
-                swapped += len(have) > 1  # "y", "a", "e", "o" say little
+                # "a", "e", "o" say little ("a" is a word of both languages, and "e"
+                # and "o" are what splitting "e-mail" or "O'Brien" leaves); "y" in a
+                # name otherwise English says as much as "sobre" does
+                swapped += len(have) > 1 or have in _TELLING_LETTERS
             else:
                 replaced += 1
         else:

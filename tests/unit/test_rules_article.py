@@ -430,6 +430,10 @@ def bundled_findings(text: str, fmt: str = "text") -> list[tuple[str, str, str]]
         # a quotation hard-wrapped across a line break, in the other language
         f"{ES}\nEn Bruselas, una eurodiputada habló del tema. «The European Parliament will\n"
         "not look away from Cuba's political prisoners», dijo en inglés durante el debate.",
+        # a one-letter word the name's language has too ("a"), or a name of two parts
+        f"{EN} They chanted Truth and Justice, then Truth y Justice in Spanish.",
+        # a first name before a title-case word that could be a name ("Jorge Mas")
+        f"{ES} Jorge Mas Canosa fundó la organización en Miami.",
         # a title in sentence case holds the words
         f"{ES} España ratificó el Protocolo contra el tráfico ilícito de migrantes por "
         "tierra, mar y aire. El tráfico de migrantes sigue.",
@@ -547,6 +551,16 @@ def test_an_html_q_element_is_a_quotation() -> None:
                 "Group of Human Rights Experts sobre Nicaragua",
                 "Group of Human Rights Experts on Nicaragua",
             ),
+        ),
+        (  # "y", no English word, inside a three-part English motto
+            f"{EN} The march for Memory, Truth y Justice reached Londres 38.",
+            "text",
+            ("GL101", "Memory, Truth y Justice", "Memory, Truth and Justice"),
+        ),
+        (  # a word opening a sentence, then letters no name has: the acronym miswritten
+            f"{EN} Three Pdvsa engineers are still held without trial.",
+            "text",
+            ("GL105", "Pdvsa", "PDVSA"),
         ),
         (  # the suggestion keeps the text's number (the noun, not the adverb, says it)
             f"{ES} Hay desplazados internos en la región. Son personas desplazadas internamente.",

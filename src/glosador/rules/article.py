@@ -168,7 +168,11 @@ class MixedRendering(ArticleRule):
     with another concept's name in the other language ("Free the Presos Políticos"),
     and one begun in one language and finished with the tail of the other language's
     full form, whatever the two tails' lengths ("Constitutional Law against Hatred,
-    por la Convivencia Pacífica y la Tolerancia").
+    por la Convivencia Pacífica y la Tolerancia"). A function word of the other
+    language is enough in a name of three content words or more standing otherwise
+    whole ("Group of Human Rights Experts sobre Nicaragua", "Memory, Truth y
+    Justice"); of the one-letter words only "y" counts ("a" is a word of both
+    languages).
 
     ## Why is this bad?
     A reader can find neither form; search engines and archives split the name
