@@ -445,6 +445,8 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
     sensitive_of = _memo(compiled, "_sensitive_cache")
     acronyms_only = _memo(compiled, "_acronyms_only_cache")
     slashed = "/" in text
+    underscored = "_" in text
+    comma = "," in text
     for hit in sorted(hits, key=_longest_first) if len(hits) > 1 else hits:
         if any(taken[hit.start : hit.end]):
             continue
@@ -459,6 +461,10 @@ def _occurrences(compiled: CompiledGlossary, segment_scan: Scan, index: int) -> 
             continue  # "ICC-02/18", "CNE-2024-017": a case or document number
         if starts[hit.start] and text[starts[hit.start] - 1] in "@#":
             continue  # "@CIDH", "#CIDH": an account or a hashtag, written as it is
+        if underscored and _in_an_identifier(text, starts[hit.start], ends[hit.end - 1]):
+            continue  # "Comision_de_la_Verdad_1993.pdf": a file name, not prose
+        if comma and _comma_not_in_form(compiled, text, starts, ends, hit):
+            continue  # "migrant, trafficking and family cases": two words of a list
         occurrence = _validate(compiled, text, starts, ends, hit, index, caps, memo, sensitive_of)
         if occurrence is not None:
             taken[hit.start : hit.end] = [True] * (hit.end - hit.start)
@@ -477,6 +483,24 @@ def _only_cased_forms(compiled: CompiledGlossary, forms: tuple[int, ...]) -> boo
         and not terms[compiled.forms[f].term].term.islower()
         for f in forms
     )
+
+
+def _in_an_identifier(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is joined by underscores to its words or to the
+    words around it: a file name or an identifier ("Nunca_Mas_tomo4.pdf")."""
+    return "_" in text[start:end] or text[start - 1 : start] == "_" or text[end : end + 1] == "_"
+
+
+def _comma_not_in_form(
+    compiled: CompiledGlossary, text: str, starts: list[int], ends: list[int], hit: Hit
+) -> bool:
+    """Whether a comma stands between two words of a hit whose forms have none: the
+    words belong to a list ("migrant, trafficking and family cases"), not to one name
+    ("Memoria, Verdad y Justicia" has its commas)."""
+    if hit.end - hit.start < 2 or "," not in text[starts[hit.start] : ends[hit.end - 1]]:
+        return False
+    terms, forms = compiled.terms, compiled.forms
+    return not any("," in terms[forms[f].term].term for f in hit.forms)
 
 
 def _numbered(text: str, end: int) -> bool:

@@ -2532,3 +2532,21 @@ def test_words_beside_a_wrapped_quotation_are_still_the_paragraph_s() -> None:
     assert [(rule, span) for rule, span, _ in bundled_findings(text)] == [
         ("GL106", "political prisoners")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comma between two words of a form that has none: a list, not the name
+        (f"{EN} She handles migrant, trafficking and family cases.", []),
+        (f"{EN} The group documented migrant trafficking at the border.", ["GL103"]),
+        # a form that has its commas keeps them
+        (f"{EN} They marched for Memoria, Verdad y Justicia.", ["GL106"]),
+        # words joined by underscores: a file name or an identifier
+        (f"{EN} Read REMHI_Guatemala_Nunca_Mas_tomo4.pdf before class.", []),
+        (f"{EN} Read Comision_de_la_Verdad_1993.pdf before class.", []),
+        (f"{EN} The Comision de la Verdad report came out in 1993.", ["GL106"]),
+    ],
+)
+def test_lists_and_identifiers_are_no_names(text: str, expected: list[str]) -> None:
+    assert [rule for rule, _, _ in bundled_findings(text)] == expected
