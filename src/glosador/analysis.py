@@ -487,8 +487,13 @@ def _only_cased_forms(compiled: CompiledGlossary, forms: tuple[int, ...]) -> boo
 
 def _in_an_identifier(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is joined by underscores to its words or to the
-    words around it: a file name or an identifier ("Nunca_Mas_tomo4.pdf")."""
-    return "_" in text[start:end] or text[start - 1 : start] == "_" or text[end : end + 1] == "_"
+    words around it: a file name or an identifier ("Nunca_Mas_tomo4.pdf"); not an
+    underscore of plain-text emphasis ("_Comisión de la Verdad_")."""
+    return (
+        "_" in text[start:end]
+        or (text[start - 1 : start] == "_" and text[start - 2 : start - 1].isalnum())
+        or (text[end : end + 1] == "_" and text[end + 1 : end + 2].isalnum())
+    )
 
 
 def _comma_not_in_form(

@@ -2546,6 +2546,8 @@ def test_words_beside_a_wrapped_quotation_are_still_the_paragraph_s() -> None:
         (f"{EN} Read REMHI_Guatemala_Nunca_Mas_tomo4.pdf before class.", []),
         (f"{EN} Read Comision_de_la_Verdad_1993.pdf before class.", []),
         (f"{EN} The Comision de la Verdad report came out in 1993.", ["GL106"]),
+        # underscores of plain-text emphasis: the name, read as prose
+        (f"{EN} The _Comision de la Verdad_ report came out in 1993.", ["GL106"]),
     ],
 )
 def test_lists_and_identifiers_are_no_names(text: str, expected: list[str]) -> None:
